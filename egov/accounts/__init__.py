@@ -1,0 +1,1 @@
+"""Identity: users, login, two-factor authentication, lockout, API tokens."""

@@ -1,0 +1,1 @@
+"""Append-only, hash-chained audit of every write. Use :func:`record` from actions."""

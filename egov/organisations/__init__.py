@@ -1,0 +1,1 @@
+"""The organisation registry: units with history, administrative areas, staff, roles, access."""

@@ -1,0 +1,25 @@
+from django.utils.translation import gettext_lazy as _
+
+from egov.audit.registry import register
+
+UNIT_CREATE = register("organisations.unit.create", _("Thành lập đơn vị"))
+UNIT_UPDATE = register("organisations.unit.update", _("Cập nhật thông tin đơn vị"))
+UNIT_RENAME = register("organisations.unit.rename", _("Đổi tên đơn vị"))
+UNIT_MOVE = register("organisations.unit.move", _("Chuyển đơn vị trực thuộc"))
+UNIT_MERGE = register("organisations.unit.merge", _("Hợp nhất, sáp nhập đơn vị"))
+UNIT_SPLIT = register("organisations.unit.split", _("Chia tách đơn vị"))
+UNIT_DISSOLVE = register("organisations.unit.dissolve", _("Giải thể đơn vị"))
+UNITS_IMPORT = register("organisations.unit.import", _("Nhập danh sách đơn vị"))
+AREAS_IMPORT = register("organisations.area.import", _("Nhập danh mục đơn vị hành chính"))
+PERSON_HIRE = register("organisations.person.hire", _("Tiếp nhận cán bộ"))
+PERSON_UPDATE = register("organisations.person.update", _("Cập nhật thông tin cán bộ"))
+PERSON_TRANSFER = register("organisations.person.transfer", _("Điều động cán bộ"))
+PERSON_POSITION = register("organisations.person.position", _("Thay đổi chức vụ"))
+PERSON_LEAVE = register("organisations.person.leave", _("Cán bộ tạm nghỉ"))
+PERSON_RETURN = register("organisations.person.return", _("Cán bộ trở lại làm việc"))
+PERSON_RETIRE = register("organisations.person.retire", _("Cán bộ nghỉ hưu"))
+PERSON_RESIGN = register("organisations.person.resign", _("Cán bộ thôi việc"))
+PERSON_LINK_USER = register("organisations.person.link_user", _("Gắn tài khoản cho cán bộ"))
+STAFF_IMPORT = register("organisations.person.import", _("Nhập danh sách cán bộ"))
+ROLE_GRANT = register("organisations.role.grant", _("Phân quyền"))
+ROLE_REVOKE = register("organisations.role.revoke", _("Thu hồi quyền"))
