@@ -94,6 +94,8 @@ DATABASES = {
         _database_url, conn_max_age=env_int("EGOV_DB_CONN_MAX_AGE", 60), conn_health_checks=True
     )
 }
+# Parallel test runs on one server (several developers, xdist workers) need distinct names.
+DATABASES["default"]["TEST"] = {"NAME": env_str("EGOV_TEST_DB_NAME", "test_egov")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Identity and access ---

@@ -102,10 +102,3 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": person.events.select_related("unit", "position") if personal else [],
         },
     )
-
-
-@login_required
-def import_data(request: HttpRequest) -> HttpResponse:
-    if not access.can_administer_anything(request.user):
-        raise PermissionDenied
-    return render(request, "organisations/import.html", {})
