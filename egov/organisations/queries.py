@@ -49,9 +49,11 @@ class OrgUnitQuerySet(MP_NodeQuerySet):  # type: ignore[misc] # treebeard is unt
         return qs
 
 
-class OrgUnitManager(MP_NodeManager):  # type: ignore[misc] # treebeard is untyped
+class OrgUnitManager(MP_NodeManager.from_queryset(OrgUnitQuerySet)):  # type: ignore[misc] # treebeard is untyped
+    """Treebeard's manager (add_root, add_child, move…) with the registry's QuerySet methods."""
+
     def get_queryset(self) -> OrgUnitQuerySet:
-        return cast(OrgUnitQuerySet, OrgUnitQuerySet(self.model).order_by("path"))
+        return cast(OrgUnitQuerySet, OrgUnitQuerySet(self.model, using=self._db).order_by("path"))
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
@@ -94,6 +96,12 @@ class TreeNode:
     valid_from: dt.date
     valid_to: dt.date | None
     children: list[TreeNode] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        from egov.organisations.choices import UnitKind
+
+        return str(UnitKind(self.kind).label) if self.kind in UnitKind.values else self.kind
 
     def walk(self, depth: int = 0) -> list[tuple[int, TreeNode]]:
         rows = [(depth, self)]

@@ -1,0 +1,1 @@
+"""Helpers for tests of every app (no models: personas live in organisations.testing)."""
