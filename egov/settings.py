@@ -167,7 +167,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 EGOV_IMPORT_MAX_BYTES = env_int("EGOV_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 
 # --- Mail ---
-_mail_backend = env_str("EGOV_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_mail_backend = env_str(
+    "EGOV_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 MAILERS: dict[str, dict[str, object]] = {"default": {"BACKEND": _mail_backend}}
 if _mail_backend.endswith("smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = {
