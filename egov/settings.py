@@ -123,6 +123,11 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AXES_FAILURE_LIMIT = env_int("EGOV_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("EGOV_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The higher bar across every address (see egov/accounts/lockout.py), and failures counted
+# against the account whatever the case or whether the username or the e-mail was typed.
+EGOV_LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("EGOV_LOGIN_ACCOUNT_FAILURE_LIMIT", 30)
+AXES_HANDLER = "egov.accounts.lockout.AccountAwareAxesHandler"
+AXES_USERNAME_CALLABLE = "egov.accounts.lockout.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"

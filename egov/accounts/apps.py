@@ -8,3 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from egov.accounts import audit_names  # noqa: F401 - registers the action names
+        from egov.accounts.receivers import connect  # the audit records of logins
+
+        connect()

@@ -1,0 +1,1 @@
+"""Screens of the accounts app: login, two-factor, passwords, API tokens."""
