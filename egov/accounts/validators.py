@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -27,3 +28,24 @@ class CharacterClassValidator:
 
     def get_help_text(self) -> str:
         return _("Mật khẩu có ít nhất ba loại ký tự: chữ thường, chữ hoa, chữ số, ký tự đặc biệt.")
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's length rule with a message that says how long the password is and must be
+    (Django's own Vietnamese catalogue lacks this plural message)."""
+
+    def get_error_message(self) -> str:
+        return _("Mật khẩu quá ngắn: cần ít nhất %(min_length)s ký tự.") % {
+            "min_length": self.min_length
+        }
+
+    def validate(self, password: str, user: Any = None) -> None:
+        if len(password) < self.min_length:
+            raise ValidationError(
+                _("Mật khẩu quá ngắn: mới có %(length)s ký tự, cần ít nhất %(min_length)s ký tự.")
+                % {"length": len(password), "min_length": self.min_length},
+                code="password_too_short",
+            )
+
+    def get_help_text(self) -> str:
+        return _("Mật khẩu có ít nhất %(min_length)s ký tự.") % {"min_length": self.min_length}

@@ -2,6 +2,8 @@
 person's typos never lock out the colleagues behind the same office address; plus a higher
 cap per account across every address, against guessing spread over many addresses."""
 
+from typing import Any
+
 import pytest
 from axes.models import AccessAttempt
 from django.test import override_settings
@@ -16,7 +18,7 @@ HOME = {"REMOTE_ADDR": "203.0.113.7"}
 WRONG = "Sai-mat-khau-123"
 
 
-def _fail(client, login, times, address=OFFICE):
+def _fail(client: Any, login: str, times: int, address: dict[str, str] = OFFICE) -> None:
     for _ in range(times):
         log_in(client, login, WRONG, **address)
 
@@ -70,6 +72,6 @@ def test_the_lockout_is_recorded_in_the_audit_trail(client, world):
 
     _fail(client, "clerk", 5)
     log_in(client, "clerk", PERSONA_PASSWORD, **OFFICE)
-    events = AuditEvent.objects.filter(action="accounts.login.failed").order_by("id")
-    assert events.count() == 6
-    assert events.last().note == "Tài khoản đang tạm khóa do nhập sai nhiều lần."
+    events = list(AuditEvent.objects.filter(action="accounts.login.failed").order_by("id"))
+    assert len(events) == 6
+    assert events[-1].note == "Tài khoản đang tạm khóa do nhập sai nhiều lần."
