@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from egov.audit import registry
+
 GENESIS_HASH = "0" * 64
 
 
@@ -56,6 +58,11 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.actor_label} {self.action} {self.object_repr}"
+
+    @property
+    def action_label(self) -> str:
+        """The registered human label of the action (the code if it is no longer registered)."""
+        return registry.label_for(self.action)
 
     def payload(self) -> dict[str, Any]:
         """The fields covered by the hash, in a stable form."""
