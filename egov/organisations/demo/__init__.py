@@ -1,90 +1,63 @@
-"""Demo data: the province of An Giang, its agencies of 2005 carried through the 2025
-reorganisation, staff and one user for every role (listed in the README)."""
+"""Demo data: the province of An Giang from the 42 agencies of Chỉ thị 26/2005/CT-UBND
+(12/12/2005), carried through the 2008 reorganisation, later renames and staff movements,
+the department mergers of 1 March 2025 and the merger with Kiên Giang and the two-level
+local government of 1 July 2025; staff, and one login for every role (listed in the README).
+
+Everything is written through the organisation actions, so the history (versions, events,
+staff events, audit chain) is what a real administrator would have recorded.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from egov.organisations import actions
-from egov.organisations.choices import Role, UnitKind
-from egov.organisations.models import OrgUnit, Position
-from egov.organisations.testing import make_user
+from egov.organisations.choices import Role
+from egov.organisations.demo import areas
+from egov.organisations.demo.builder import (
+    Demo,
+    build_2005,
+    build_2008_to_2024,
+    build_mergers_2025,
+    build_reform_2025,
+)
+from egov.organisations.demo.catalogue import PROVINCE_CODE
+from egov.organisations.demo.people import Staffing, ensure_positions
+from egov.organisations.demo.users import DEMO_PASSWORD, DEMO_USERS, create_users
+from egov.organisations.models import OrgUnitVersion
 
-DEMO_MARKER = "000.00.00.H01"
-DEMO_PASSWORD = "AnGiang@2025"  # noqa: S105 - published in the README for the demo only
-START = dt.date(2005, 12, 12)
+#: The organ code An Giang's People's Committee had until 2025: its presence in the history
+#: means the demo is loaded.
+DEMO_MARKER = PROVINCE_CODE
 
-#: (username, full name, role, unit abbreviation, whole subtree)
-DEMO_USERS: list[tuple[str, str, str, str, bool]] = [
-    ("quantri", "Trần Văn Quản", Role.SYSTEM_ADMIN, "UBND", True),
-    ("lanhdao.snv", "Nguyễn Thị Lan", Role.LEADER, "SNV", True),
-    ("vanthu.snv", "Lê Văn Thư", Role.CLERK, "SNV", False),
-    ("chuyenvien.snv", "Phạm Minh Chuyên", Role.SPECIALIST, "SNV", False),
-    ("quantri.snv", "Võ Thị Quy", Role.UNIT_ADMIN, "SNV", True),
-    ("chuyenvien.stc", "Đặng Văn Tài", Role.SPECIALIST, "STC", False),
+__all__ = [
+    "DEMO_MARKER",
+    "DEMO_PASSWORD",
+    "DEMO_USERS",
+    "Demo",
+    "demo_loaded",
+    "load_demo",
+    "print_logins",
 ]
 
 
 def demo_loaded() -> bool:
-    return bool(OrgUnit.objects.filter(organ_code=DEMO_MARKER).exists())
+    return bool(OrgUnitVersion.objects.filter(organ_code=DEMO_MARKER).exists())
 
 
-def load_demo(*, stdout: Any) -> None:
-    province = actions.create_unit(
-        actor=None,
-        parent=None,
-        name="Ủy ban nhân dân tỉnh An Giang",
-        short_name="UBND tỉnh",
-        kind=UnitKind.PROVINCE_COMMITTEE,
-        valid_from=START,
-        abbreviation="UBND",
-        organ_code=DEMO_MARKER,
-        skip_access_check=True,
-    )
-    units = {"UBND": province}
-    for name, abbr in [
-        ("Sở Nội vụ", "SNV"),
-        ("Sở Tài chính", "STC"),
-        ("Văn phòng Ủy ban nhân dân tỉnh", "VPUBND"),
-    ]:
-        units[abbr] = actions.create_unit(
-            actor=None,
-            parent=province,
-            name=name,
-            kind=UnitKind.AGENCY,
-            valid_from=START,
-            abbreviation=abbr,
-            short_name=name,
-            skip_access_check=True,
-        )
-    position = Position.objects.get_or_create(name="Chuyên viên")[0]
-    for username, full_name, role, abbr, subtree in DEMO_USERS:
-        user = make_user(username, full_name, email=f"{username}@angiang.gov.vn")
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
-        actions.hire_person(
-            actor=None,
-            full_name=full_name,
-            unit=units[abbr],
-            effective_date=START,
-            position=position,
-            user=user,
-            email=f"{username}@angiang.gov.vn",
-            skip_access_check=True,
-        )
-        actions.grant_role(
-            actor=None,
-            user=user,
-            role=role,
-            unit=units[abbr],
-            valid_from=START,
-            covers_subtree=subtree,
-            skip_access_check=True,
-        )
+def load_demo(*, stdout: Any) -> Demo:
+    """Build the demo (call inside a transaction, once: see ``demo_loaded``)."""
+    areas.import_if_available(stdout)
+    demo = Demo(staffing=Staffing(posts=ensure_positions()))
+    build_2005(demo)
+    build_2008_to_2024(demo)
+    build_mergers_2025(demo)
+    build_reform_2025(demo)
+    create_users(demo)
+    return demo
 
 
 def print_logins(stdout: Any) -> None:
     stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
-    for username, full_name, role, abbr, _ in DEMO_USERS:
-        stdout.write(f"  {username:<18} {Role(role).label} @ {abbr} ({full_name})")
+    for user in DEMO_USERS:
+        role = "citizen" if user.role is None else str(Role(user.role).label)
+        stdout.write(f"  {user.username:<20} {role:<30} {user.unit_label}")
