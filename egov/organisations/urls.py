@@ -9,4 +9,7 @@ urlpatterns = [
     path("staff/", views.staff_directory, name="staff"),
     path("staff/<int:pk>/", views.person_detail, name="person"),
     path("import/", views.import_data, name="import"),
+    path("import/template/<str:kind>/", views.importing.import_template, name="import_template"),
+    path("export/units.<str:fmt>", views.importing.export_units_file, name="export_units"),
+    path("export/staff.<str:fmt>", views.importing.export_staff_file, name="export_staff"),
 ]

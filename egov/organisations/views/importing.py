@@ -1,17 +1,144 @@
-"""Import and export of units and staff (XLSX/CSV)."""
+"""Import and export of units and staff (XLSX/CSV).
+
+Imports run synchronously inside the request: the importer refuses files above
+``egov.lib.tabular.MAX_ROWS`` (20,000) rows and ``settings.EGOV_IMPORT_MAX_BYTES``, which
+bounds the slowest accepted import to well within a request's time, and the user sees the
+report at once. The report lives only in the response (no table, no migration).
+"""
 
 from __future__ import annotations
 
+from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
+from egov.lib.dates import parse_iso_date
+from egov.lib.errors import ActionError
 from egov.organisations import access
+from egov.organisations.importing import ImportReport, import_staff, import_units
+from egov.organisations.importing.export import (
+    FORMATS,
+    ExportFile,
+    Format,
+    export_staff,
+    export_units,
+    template_file,
+)
+
+#: Errors listed on the page; beyond this the summary says how many more there are.
+ERRORS_SHOWN = 500
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Dữ liệu cần nhập"),
+        choices=[("units", gettext_lazy("Đơn vị")), ("staff", gettext_lazy("Cán bộ"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Hãy chọn nhập đơn vị hay cán bộ.")},
+    )
+    file = forms.FileField(
+        label=gettext_lazy("Tệp dữ liệu (.xlsx hoặc .csv)"),
+        error_messages={
+            "required": gettext_lazy("Hãy chọn tệp cần nhập."),
+            "empty": gettext_lazy("Tệp đã chọn không có nội dung."),
+        },
+    )
+
+
+def _require_admin(request: HttpRequest) -> None:
+    if not access.can_administer_anything(request.user):
+        raise PermissionDenied
+
+
+def _download(export: ExportFile) -> HttpResponse:
+    response = HttpResponse(export.content, content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def import_data(request: HttpRequest) -> HttpResponse:
-    if not access.can_administer_anything(request.user):
+    """Choose units or staff, upload, see the report (errors with nothing written, or the
+    counts of what was written)."""
+    _require_admin(request)
+    report: ImportReport | None = None
+    file_error = ""
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            importer = import_units if form.cleaned_data["kind"] == "units" else import_staff
+            try:
+                report = importer(actor=request.user, file=form.cleaned_data["file"])
+            except ActionError as exc:
+                file_error = " ".join(exc.messages)
+    else:
+        form = ImportForm(initial={"kind": request.GET.get("kind", "staff")})
+    return render(
+        request,
+        "organisations/import.html",
+        {
+            "form": form,
+            "report": report,
+            "file_error": file_error,
+            "errors_shown": report.errors[:ERRORS_SHOWN] if report else [],
+            "errors_hidden": max(0, len(report.errors) - ERRORS_SHOWN) if report else 0,
+            "max_mb": settings.EGOV_IMPORT_MAX_BYTES // (1024 * 1024),
+        },
+    )
+
+
+@login_required
+@require_GET
+def import_template(request: HttpRequest, kind: str) -> HttpResponse:
+    """The blank XLSX template: the header row and one example row."""
+    _require_admin(request)
+    if kind not in ("units", "staff"):
+        raise Http404
+    return _download(template_file("units" if kind == "units" else "staff"))
+
+
+def _format(fmt: str) -> Format:
+    if fmt not in FORMATS:
+        raise Http404
+    return fmt
+
+
+@login_required
+@require_GET
+def export_units_file(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Units in force today, or on ``?as_of=`` with the names and parents they had then."""
+    if not access.can_view_registry(request.user):
         raise PermissionDenied
-    return render(request, "organisations/import.html", {})
+    raw = request.GET.get("as_of", "").strip()
+    try:
+        as_of = parse_iso_date(raw) if raw else None
+    except ValueError:
+        message = _("Ngày “%(raw)s” không hợp lệ; hãy ghi dạng DD/MM/YYYY.") % {"raw": raw}
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    return _download(export_units(user=request.user, fmt=_format(fmt), as_of=as_of))
+
+
+@login_required
+@require_GET
+def export_staff_file(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Staff the user may see; personal details only where the user may see them."""
+    if not access.can_view_registry(request.user):
+        raise PermissionDenied
+    return _download(export_staff(user=request.user, fmt=_format(fmt)))
+
+
+__all__ = [
+    "ImportForm",
+    "export_staff_file",
+    "export_units_file",
+    "import_data",
+    "import_template",
+]
