@@ -14,7 +14,11 @@ def my_unit_panel(request: HttpRequest) -> Panel | None:
     user = request.user
     if not access.is_staff_member(user):
         return None
-    person = Person.objects.select_related("unit", "position").filter(user_id=user.pk).first()
+    person = (
+        Person.objects.select_related("unit", "position")
+        .filter(user_id=getattr(user, "pk", None))
+        .first()
+    )
     assignments = access.active_assignments(user)
     return Panel(
         title=_("Đơn vị và vai trò của tôi"),
