@@ -16,7 +16,7 @@ def my_unit_panel(request: HttpRequest) -> Panel | None:
         return None
     person = (
         Person.objects.select_related("unit", "position")
-        .filter(user_id=getattr(user, "pk", None))
+        .filter(user_id=user.pk or 0)
         .first()
     )
     assignments = access.active_assignments(user)
