@@ -20,7 +20,6 @@ from egov.organisations.importing.cells import CellError
 from egov.organisations.importing.columns import (
     Column,
     column_spec,
-    labels,
     required_keys,
 )
 from egov.organisations.importing.report import ImportKind, ImportReport
@@ -32,10 +31,10 @@ T = TypeVar("T")
 class RowReader:
     """Reads one row's cells, turning each :class:`CellError` into a report error."""
 
-    def __init__(self, report: ImportReport, row: Row, columns: Sequence[Column]) -> None:
+    def __init__(self, report: ImportReport, row: Row, labels: dict[str, str]) -> None:
         self.report = report
         self.row = row
-        self.labels = labels(columns)
+        self.labels = labels
         self.failed = False
 
     def raw(self, key: str) -> CellValue:

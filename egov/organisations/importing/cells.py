@@ -19,6 +19,7 @@ from egov.lib.text import clean, fold
 _PHONE = re.compile(r"^\+?[0-9 .()\-]{3,50}$")
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _EARLIEST_DATE = dt.date(1900, 1, 1)
+_CHOICE_KEYS: dict[tuple[type[TextChoices], str | None], dict[str, str]] = {}
 
 
 class CellError(ValueError):
@@ -121,21 +122,33 @@ def website_host(value: CellValue) -> str:
     return host
 
 
+def _choice_keys(choices: type[TextChoices]) -> dict[str, str]:
+    """Folded code, label and Vietnamese label → code, for the active language (cached)."""
+    key = (choices, translation.get_language())
+    if key not in _CHOICE_KEYS:
+        keys: dict[str, str] = {}
+        with translation.override("vi"):
+            for code, label in choices.choices:
+                keys[fold(str(label))] = str(code)
+        for code, label in choices.choices:
+            keys[fold(str(label))] = str(code)
+            keys[fold(str(code))] = str(code)
+        _CHOICE_KEYS[key] = keys
+    return _CHOICE_KEYS[key]
+
+
 def choice(value: CellValue, choices: type[TextChoices]) -> str:
     """The code of a choice given as its label (diacritics and case ignored) or its code."""
     raw = text(value, max_length=200)
     if not raw:
         return ""
-    wanted = fold(raw)
-    with translation.override("vi"):
-        vietnamese = {str(code): fold(str(label)) for code, label in choices.choices}
-    for code, label in choices.choices:
-        if wanted in (fold(str(code)), fold(str(label)), vietnamese[str(code)]):
-            return str(code)
-    raise CellError(
-        _("“%(value)s” không có trong danh sách: %(allowed)s.")
-        % {"value": raw, "allowed": "; ".join(str(label) for _code, label in choices.choices)}
-    )
+    found = _choice_keys(choices).get(fold(raw))
+    if found is None:
+        raise CellError(
+            _("“%(value)s” không có trong danh sách: %(allowed)s.")
+            % {"value": raw, "allowed": "; ".join(str(label) for _code, label in choices.choices)}
+        )
+    return found
 
 
 def validated(raw: str, validator: object) -> str:

@@ -285,7 +285,7 @@ def import_staff(*, actor: Any, file: UploadedFileLike) -> ImportReport:
     table, report, digest = open_table(actor=actor, file=file, kind="staff", columns=STAFF_COLUMNS)
     job = _StaffImport(actor, report, table.rows)
     for row in table.rows:
-        job.validate(RowReader(report, row, STAFF_COLUMNS))
+        job.validate(RowReader(report, row, job.label))
     if not report.ok:
         return report
     write_all(

@@ -267,7 +267,7 @@ def import_units(*, actor: Any, file: UploadedFileLike) -> ImportReport:
     table, report, digest = open_table(actor=actor, file=file, kind="units", columns=UNIT_COLUMNS)
     job = _UnitImport(actor, report)
     for row in table.rows:
-        job.validate(RowReader(report, row, UNIT_COLUMNS))
+        job.validate(RowReader(report, row, job.label))
     if not report.ok:
         return report
     write_all(
