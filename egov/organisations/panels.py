@@ -14,11 +14,7 @@ def my_unit_panel(request: HttpRequest) -> Panel | None:
     user = request.user
     if not access.is_staff_member(user):
         return None
-    person = (
-        Person.objects.select_related("unit", "position")
-        .filter(user_id=user.pk or 0)
-        .first()
-    )
+    person = Person.objects.select_related("unit", "position").filter(user_id=user.pk or 0).first()
     assignments = access.active_assignments(user)
     return Panel(
         title=_("Đơn vị và vai trò của tôi"),
