@@ -155,8 +155,8 @@ class Report:
         line = {"figure": figure, "value": value, "unit": unit, "target": target, "better": better}
         print(json.dumps(line, ensure_ascii=False), flush=True)
 
-    def latency(self, figure: str, samples: list[float], *, target: float) -> None:
-        """``<figure>_p50_ms`` and ``<figure>_p95_ms``; the target applies to both."""
+    def latency(self, figure: str, samples: list[float], *, target: float | None) -> None:
+        """``<figure>_p50_ms`` and ``<figure>_p95_ms``; the target (if any) applies to both."""
         self.emit(f"{figure}_p50_ms", percentile(samples, 0.50), "ms", target=target)
         self.emit(f"{figure}_p95_ms", percentile(samples, 0.95), "ms", target=target)
 

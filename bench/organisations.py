@@ -777,7 +777,7 @@ def measure_search(subjects: Subjects, report: Report, rounds: int, peer_rounds:
         "search_directory_page", over(directory_page, [*names, *emails], rounds), target=TARGET_MS
     )
     naive = over(naive_page, names, peer_rounds)
-    report.latency("peer_naive_unaccent_names", naive, target=TARGET_MS)
+    report.latency("peer_naive_unaccent_names", naive, target=None)  # a peer, not a goal
     for label, fraction in (("p50", 0.5), ("p95", 0.95)):
         ratio = percentile(naive, fraction) / percentile(by_name, fraction)
         report.emit(f"peer_ratio_names_{label}", ratio, "x", better="higher")
