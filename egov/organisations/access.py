@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from egov.lib.dates import local_today
@@ -154,15 +154,35 @@ def get_unit_for_user(user: Any, pk: int, *, need: Need = "view") -> OrgUnit:
     return unit
 
 
+def can_manage_person(user: Any, person: Person) -> bool:
+    """Record staff events and manage roles: administrators of the person's current unit."""
+    return person.unit is not None and can_manage_unit(user, person.unit)
+
+
 def get_person_for_user(user: Any, pk: int, *, need: Need = "view") -> Person:
     person = (
         Person.objects.visible_to(user).select_related("unit", "position").filter(pk=pk).first()
     )
     if person is None:
         raise Http404
-    if need == "change" and not (person.unit and can_manage_unit(user, person.unit)):
+    if need == "change" and not can_manage_person(user, person):
         raise Http404
     return person
+
+
+def revocable_assignments(
+    actor: Any, user: Any, *, on: dt.date | None = None
+) -> QuerySet[RoleAssignment]:
+    """``user``'s role assignments in force or yet to start on ``on`` (today by default) at
+    units ``actor`` administers: the ones ``actor`` may revoke, in one query."""
+    day = on or local_today()
+    return (
+        RoleAssignment.objects.filter(user=user)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+        .filter(admin_scope(actor).q("unit__"))
+        .select_related("unit")
+        .order_by("valid_from", "pk")
+    )
 
 
 def can_see_personal_details(user: Any, person: Person) -> bool:
@@ -170,7 +190,7 @@ def can_see_personal_details(user: Any, person: Person) -> bool:
     the person's unit."""
     if person.user_id is not None and person.user_id == getattr(user, "pk", None):
         return True
-    return person.unit is not None and can_manage_unit(user, person.unit)
+    return can_manage_person(user, person)
 
 
 def two_factor_predicate(user: Any) -> bool:

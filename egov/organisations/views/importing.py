@@ -12,19 +12,18 @@ in the response (no table, no migration).
 
 from __future__ import annotations
 
-from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from egov.lib.dates import parse_iso_date
 from egov.lib.errors import ActionError
 from egov.organisations import access
+from egov.organisations.forms import ImportForm
 from egov.organisations.importing import ImportReport, import_staff, import_units
 from egov.organisations.importing.export import (
     FORMATS,
@@ -37,22 +36,6 @@ from egov.organisations.importing.export import (
 
 #: Errors listed on the page; beyond this the summary says how many more there are.
 ERRORS_SHOWN = 500
-
-
-class ImportForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=gettext_lazy("Dữ liệu cần nhập"),
-        choices=[("units", gettext_lazy("Đơn vị")), ("staff", gettext_lazy("Cán bộ"))],
-        widget=forms.RadioSelect,
-        error_messages={"required": gettext_lazy("Hãy chọn nhập đơn vị hay cán bộ.")},
-    )
-    file = forms.FileField(
-        label=gettext_lazy("Tệp dữ liệu (.xlsx hoặc .csv)"),
-        error_messages={
-            "required": gettext_lazy("Hãy chọn tệp cần nhập."),
-            "empty": gettext_lazy("Tệp đã chọn không có nội dung."),
-        },
-    )
 
 
 def _require_admin(request: HttpRequest) -> None:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from egov.lib.dates import local_today, parse_iso_date
 from egov.organisations import access, queries
 from egov.organisations.models import OrgUnit, Person
+from egov.organisations.views.people import render_person
 
 STAFF_PAGE_SIZE = 50
 
@@ -89,16 +90,4 @@ def staff_directory(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = access.get_person_for_user(request.user, pk)
-    personal = access.can_see_personal_details(request.user, person)
-    return render(
-        request,
-        "organisations/person_detail.html",
-        {
-            "person": person,
-            "personal": personal,
-            "employments": person.employments.select_related("unit", "position")
-            if personal
-            else [],
-            "events": person.events.select_related("unit", "position") if personal else [],
-        },
-    )
+    return render_person(request, person)
