@@ -89,3 +89,11 @@ def pytest_configure(config: Any) -> None:
 
     # Password hashing at production strength costs about half a second per persona.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def office(world: Any) -> Any:
+    """The personas plus a head of division, for the e-office tests."""
+    from egov.documents.testing import build_office
+
+    return build_office(world)

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "egov.audit",
     "egov.accounts",
     "egov.organisations",
+    "egov.workcalendar",
+    "egov.documents",
 ]
 
 MIDDLEWARE = [

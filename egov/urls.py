@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("egov.accounts.urls")),
     path("org/", include("egov.organisations.urls")),
     path("audit/", include("egov.audit.urls")),
+    path("documents/", include("egov.documents.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "egov.documents"
+    verbose_name = _("Quản lý văn bản")
+
+    def ready(self) -> None:
+        from egov.documents import audit_names  # noqa: F401 - registers names
+        from egov.documents.panels import my_documents_panel
+        from egov.home import PANEL_PROVIDERS
+
+        if my_documents_panel not in PANEL_PROVIDERS:
+            PANEL_PROVIDERS.append(my_documents_panel)

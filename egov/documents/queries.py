@@ -1,0 +1,422 @@
+"""Read functions of the e-office: lists filtered by access in one query, work queues,
+duplicates, statistics. Views and other apps read through these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.postgres.search import SearchRank
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import TruncMonth, Upper
+
+from egov.documents import access
+from egov.documents.choices import (
+    OPEN_ASSIGNMENT_STATUSES,
+    IncomingStatus,
+    OutgoingStatus,
+    ReviewDecision,
+)
+from egov.documents.models import (
+    Assignment,
+    ExtensionRequest,
+    IncomingDocument,
+    OutgoingDocument,
+    ReviewStep,
+)
+from egov.documents.search import search_query
+from egov.lib.dates import local_today
+from egov.organisations import access as org_access
+from egov.organisations.choices import Role
+from egov.organisations.models import OrgUnit, Person, RoleAssignment
+from egov.workcalendar.queries import add_working_days
+
+
+def incoming_visible_to(user: Any) -> QuerySet[IncomingDocument]:
+    return IncomingDocument.objects.filter(access.visible_incoming_q(user))
+
+
+def outgoing_visible_to(user: Any) -> QuerySet[OutgoingDocument]:
+    return OutgoingDocument.objects.filter(access.visible_outgoing_q(user))
+
+
+def probable_duplicates(
+    *,
+    unit: OrgUnit,
+    issuer_code: str,
+    issuer_name: str,
+    code_number: str,
+    code_notation: str,
+    organ_document_id: str,
+) -> list[IncomingDocument]:
+    """Documents already registered in ``unit`` that look like this one (Phụ lục VI III.1.h):
+    the same organ document id, or the same issuer, number and notation."""
+    condition = Q(pk__in=[])
+    if organ_document_id.strip():
+        condition |= Q(organ_document_id=organ_document_id.strip())
+    if code_number and code_notation:
+        same_number = Q(code_number=code_number) & Q(notation_upper=code_notation.upper())
+        if issuer_code.strip():
+            condition |= same_number & Q(issuer_code=issuer_code.strip())
+        condition |= same_number & Q(issuer_name__iexact=issuer_name.strip())
+    return list(
+        IncomingDocument.objects.filter(unit=unit)
+        .alias(notation_upper=Upper("code_notation"))
+        .filter(condition)
+        .exclude(status=IncomingStatus.RECALLED)
+        .order_by("-arrived_at")[:5]
+    )
+
+
+def holders_of(role: str, unit: OrgUnit, *, secrecy: int = 0) -> list[Any]:
+    """Active users holding ``role`` at ``unit`` itself today (cleared to ``secrecy``)."""
+    today = local_today()
+    assignments = RoleAssignment.objects.filter(unit=unit, role=role, valid_from__lte=today).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=today)
+    )
+    users = get_user_model().objects.filter(pk__in=assignments.values("user_id"), is_active=True)
+    if secrecy:
+        users = users.filter(clearances__unit=unit, clearances__level__gte=secrecy)
+    return list(users.order_by("full_name", "pk"))
+
+
+def leaders_of(unit: OrgUnit, *, secrecy: int = 0) -> list[Any]:
+    return holders_of(Role.LEADER, unit, secrecy=secrecy)
+
+
+def clerks_of(unit: OrgUnit, *, secrecy: int = 0) -> list[Any]:
+    return holders_of(Role.CLERK, unit, secrecy=secrecy)
+
+
+def works_in(user: Any, area: OrgUnit) -> bool:
+    """Whether ``user`` is on the staff of ``area`` or a unit under it, or holds a role
+    there."""
+    if Person.objects.active().filter(user=user, unit__path__startswith=area.path).exists():
+        return True
+    return any(a.unit.path.startswith(area.path) for a in org_access.active_assignments(user))
+
+
+def staff_choices(area: OrgUnit) -> list[tuple[int, str]]:
+    """People with accounts working in ``area``'s subtree, for assignment pickers."""
+    rows = (
+        Person.objects.active()
+        .filter(unit__path__startswith=area.path, user__isnull=False, user__is_active=True)
+        .select_related("unit", "position")
+        .order_by("unit__path", "full_name")
+    )
+    choices: list[tuple[int, str]] = []
+    for person in rows:
+        if person.user_id is None or person.unit is None:
+            continue
+        post = f"{person.position.name}, " if person.position else ""
+        unit = person.unit.short_name or person.unit.name
+        choices.append((int(person.user_id), f"{person.full_name} — {post}{unit}"))
+    return choices
+
+
+def unit_choices(area: OrgUnit) -> list[OrgUnit]:
+    return list(
+        OrgUnit.objects.current()
+        .filter(path__startswith=area.path)
+        .exclude(pk=area.pk)
+        .order_by("path")
+    )
+
+
+def urgency_first(qs: QuerySet[Any], *fields: Any) -> QuerySet[Any]:
+    """Urgent first, then the given order: an urgent document jumps every queue."""
+    return qs.order_by("-urgency", *fields)
+
+
+# --- "My work" --------------------------------------------------------------------------
+
+
+@dataclass
+class WorkQueues:
+    assigned: list[Assignment]
+    to_present: list[IncomingDocument]
+    to_review: list[ReviewStep]
+    to_issue: list[OutgoingDocument]
+    returned_drafts: list[OutgoingDocument]
+    extensions_to_decide: list[ExtensionRequest]
+    counts: dict[str, int]
+
+
+def open_assignments_for(user: Any) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(
+        access.assignment_for_user_q(user, own=True), status__in=OPEN_ASSIGNMENT_STATUSES
+    )
+
+
+def work_queues(user: Any, *, limit: int = 50) -> WorkQueues:
+    """Everything waiting for ``user``, urgent first then by deadline."""
+    today = local_today()
+    soon = add_working_days(today, 2)
+    assigned_qs = open_assignments_for(user)
+    counts = assigned_qs.aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=Q(due_date__lt=today)),
+        due_soon=Count("pk", filter=Q(due_date__gte=today, due_date__lte=soon)),
+        urgent=Count("pk", filter=Q(urgency__gt=0)),
+    )
+    assigned = list(
+        urgency_first(assigned_qs, F("due_date").asc(nulls_last=True), "created_at").select_related(
+            "document", "document__document_type", "assigned_by", "assignee_unit"
+        )[:limit]
+    )
+    clerk = access.own_scope(user, [Role.CLERK])
+    to_present: list[IncomingDocument] = []
+    to_issue: list[OutgoingDocument] = []
+    if not clerk.is_empty:
+        unit_ids = OrgUnit.objects.filter(clerk.q()).values("pk")
+        to_present = list(
+            urgency_first(
+                IncomingDocument.objects.filter(
+                    unit_id__in=unit_ids, status=IncomingStatus.REGISTERED
+                ).filter(access.visible_incoming_q(user)),
+                "arrived_at",
+            ).select_related("document_type")[:limit]
+        )
+        to_issue = list(
+            urgency_first(
+                OutgoingDocument.objects.filter(
+                    unit_id__in=unit_ids, status=OutgoingStatus.APPROVED
+                ).filter(access.visible_outgoing_q(user)),
+                "updated_at",
+            ).select_related("document_type", "drafter")[:limit]
+        )
+    to_review = list(
+        ReviewStep.objects.filter(reviewer=user, decision=ReviewDecision.PENDING)
+        .select_related("document", "document__drafter", "document__document_type")
+        .order_by("-document__urgency", "pk")[:limit]
+    )
+    returned = list(
+        OutgoingDocument.objects.filter(drafter=user, status=OutgoingStatus.RETURNED)
+        .select_related("document_type")
+        .order_by("-updated_at")[:limit]
+    )
+    extensions = list(
+        ExtensionRequest.objects.filter(status="pending", assignment__assigned_by=user)
+        .select_related("assignment__document", "requested_by")
+        .order_by("created_at")[:limit]
+    )
+    counts.update(
+        to_present=len(to_present),
+        to_review=len(to_review),
+        to_issue=len(to_issue),
+        returned=len(returned),
+        extensions=len(extensions),
+    )
+    return WorkQueues(assigned, to_present, to_review, to_issue, returned, extensions, counts)
+
+
+# --- Lists and search -----------------------------------------------------------------
+
+
+@dataclass
+class IncomingFilters:
+    text: str = ""
+    unit_id: int | None = None
+    document_type_id: int | None = None
+    status: str = ""
+    urgency: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    issuer: str = ""
+    overdue: bool = False
+    sort: str = "-arrived_at"
+
+
+INCOMING_SORTS = {
+    "-arrived_at": ("-arrived_at", "-pk"),
+    "arrived_at": ("arrived_at", "pk"),
+    "due_date": ("due_date", "-pk"),
+    "-urgency": ("-urgency", "-arrived_at"),
+    "relevance": ("-rank", "-arrived_at"),
+}
+
+
+def search_incoming(user: Any, filters: IncomingFilters) -> QuerySet[IncomingDocument]:
+    qs = incoming_visible_to(user)
+    query = search_query(filters.text)
+    sort = filters.sort if filters.sort in INCOMING_SORTS else "-arrived_at"
+    if query is not None:
+        qs = qs.filter(search_vector=query)
+        if sort == "relevance":
+            qs = qs.annotate(rank=SearchRank(F("search_vector"), query))
+    elif sort == "relevance":
+        sort = "-arrived_at"
+    if filters.unit_id:
+        qs = qs.filter(unit_id=filters.unit_id)
+    if filters.document_type_id:
+        qs = qs.filter(document_type_id=filters.document_type_id)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.urgency is not None:
+        qs = qs.filter(urgency=filters.urgency)
+    if filters.date_from:
+        qs = qs.filter(arrived_at__date__gte=filters.date_from)
+    if filters.date_to:
+        qs = qs.filter(arrived_at__date__lte=filters.date_to)
+    if filters.issuer:
+        qs = qs.filter(issuer_name__icontains=filters.issuer)
+    if filters.overdue:
+        qs = qs.filter(due_date__lt=local_today()).exclude(
+            status__in=[IncomingStatus.DONE, IncomingStatus.FILED, IncomingStatus.RECALLED]
+        )
+    return qs.order_by(*INCOMING_SORTS[sort]).select_related("document_type", "unit")
+
+
+@dataclass
+class OutgoingFilters:
+    text: str = ""
+    status: str = ""
+    document_type_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = "-updated_at"
+
+
+OUTGOING_SORTS: dict[str, tuple[Any, ...]] = {
+    "-updated_at": ("-updated_at", "-pk"),
+    "-issued_at": (F("issued_at").desc(nulls_last=True), "-pk"),
+    "number": ("year", "number"),
+}
+
+
+def search_outgoing(user: Any, filters: OutgoingFilters) -> QuerySet[OutgoingDocument]:
+    qs = outgoing_visible_to(user)
+    query = search_query(filters.text)
+    if query is not None:
+        qs = qs.filter(search_vector=query)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.document_type_id:
+        qs = qs.filter(document_type_id=filters.document_type_id)
+    if filters.date_from:
+        qs = qs.filter(issued_at__date__gte=filters.date_from)
+    if filters.date_to:
+        qs = qs.filter(issued_at__date__lte=filters.date_to)
+    sort = OUTGOING_SORTS.get(filters.sort, OUTGOING_SORTS["-updated_at"])
+    return qs.order_by(*sort).select_related("document_type", "unit", "drafter")
+
+
+# --- Statistics -----------------------------------------------------------------------
+
+
+@dataclass
+class Statistics:
+    incoming_total: int
+    incoming_electronic: int
+    incoming_done: int
+    incoming_overdue_open: int
+    incoming_done_late: int
+    outgoing_total: int
+    outgoing_electronic_only: int
+    outgoing_parallel: int
+    outgoing_paper_only: int
+    by_type: list[dict[str, Any]]
+    by_issuer: list[dict[str, Any]]
+    by_month: list[dict[str, Any]]
+
+    @staticmethod
+    def _share(part: int, whole: int) -> float | None:
+        return round(100 * part / whole, 1) if whole else None
+
+    @property
+    def incoming_electronic_share(self) -> float | None:
+        return self._share(self.incoming_electronic, self.incoming_total)
+
+    @property
+    def outgoing_electronic_share(self) -> float | None:
+        return self._share(
+            self.outgoing_electronic_only + self.outgoing_parallel, self.outgoing_total
+        )
+
+    @property
+    def overdue_rate(self) -> float | None:
+        return self._share(
+            self.incoming_overdue_open + self.incoming_done_late, self.incoming_total
+        )
+
+
+def statistics(
+    user: Any, *, date_from: dt.date, date_to: dt.date, unit: OrgUnit | None = None
+) -> Statistics:
+    """Counts over documents ``user`` may see, received or issued in the period."""
+    today = local_today()
+    incoming = (
+        incoming_visible_to(user)
+        .filter(arrived_at__date__gte=date_from, arrived_at__date__lte=date_to)
+        .exclude(status=IncomingStatus.RECALLED)
+    )
+    outgoing = outgoing_visible_to(user).filter(
+        status__in=[OutgoingStatus.ISSUED, OutgoingStatus.REPLACED],
+        issued_at__date__gte=date_from,
+        issued_at__date__lte=date_to,
+    )
+    if unit is not None:
+        incoming = incoming.filter(unit__path__startswith=unit.path)
+        outgoing = outgoing.filter(unit__path__startswith=unit.path)
+    finished = [IncomingStatus.DONE, IncomingStatus.FILED]
+    inc = incoming.aggregate(
+        total=Count("pk"),
+        electronic=Count("pk", filter=~Q(channel="paper")),
+        done=Count("pk", filter=Q(status__in=finished)),
+        overdue_open=Count("pk", filter=Q(due_date__lt=today) & ~Q(status__in=finished)),
+        done_late=Count("pk", filter=Q(status__in=finished, done_at__date__gt=F("due_date"))),
+    )
+    out = outgoing.aggregate(
+        total=Count("pk"),
+        electronic_only=Count("pk", filter=Q(electronic=True, on_paper=False)),
+        parallel=Count("pk", filter=Q(electronic=True, on_paper=True)),
+        paper_only=Count("pk", filter=Q(electronic=False)),
+    )
+    by_type: list[dict[str, Any]] = [
+        dict(row)
+        for row in incoming.values(name=F("document_type__name"))
+        .annotate(incoming=Count("pk"))
+        .order_by("-incoming")[:15]
+    ]
+    by_issuer: list[dict[str, Any]] = [
+        dict(row)
+        for row in incoming.values("issuer_name")
+        .annotate(count=Count("pk"))
+        .order_by("-count")[:10]
+    ]
+    months_in = dict(
+        incoming.annotate(m=TruncMonth("arrived_at"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .values_list("m", "n")
+    )
+    months_out = dict(
+        outgoing.annotate(m=TruncMonth("issued_at"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .values_list("m", "n")
+    )
+    by_month = [
+        {
+            "month": m.strftime("%m/%Y"),
+            "incoming": months_in.get(m, 0),
+            "outgoing": months_out.get(m, 0),
+        }
+        for m in sorted(set(months_in) | set(months_out))
+    ]
+    return Statistics(
+        incoming_total=inc["total"],
+        incoming_electronic=inc["electronic"],
+        incoming_done=inc["done"],
+        incoming_overdue_open=inc["overdue_open"],
+        incoming_done_late=inc["done_late"],
+        outgoing_total=out["total"],
+        outgoing_electronic_only=out["electronic_only"],
+        outgoing_parallel=out["parallel"],
+        outgoing_paper_only=out["paper_only"],
+        by_type=by_type,
+        by_issuer=by_issuer,
+        by_month=by_month,
+    )
