@@ -11,5 +11,9 @@ class DocumentsConfig(AppConfig):
         from egov.documents.panels import my_documents_panel
         from egov.home import PANEL_PROVIDERS
 
+        from egov.documents import demo
+        from egov.lib.demo import DemoLoader, register_demo_loader
+
+        register_demo_loader(DemoLoader("e-office", demo.loaded, demo.load, order=20))
         if my_documents_panel not in PANEL_PROVIDERS:
             PANEL_PROVIDERS.append(my_documents_panel)

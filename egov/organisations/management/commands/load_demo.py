@@ -18,6 +18,14 @@ class Command(BaseCommand):
             with transaction.atomic():
                 load_demo(stdout=self.stdout)
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded ({DEMO_MARKER})."))
+        from egov.lib.demo import DEMO_LOADERS
+
+        for loader in sorted(DEMO_LOADERS, key=lambda item: item.order):
+            if loader.loaded():
+                continue
+            with transaction.atomic():
+                loader.load(self.stdout)
+            self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {loader.name}."))
         from egov.organisations.demo import print_logins
 
         print_logins(self.stdout)
