@@ -226,6 +226,7 @@ def test_a_date_before_the_current_period_is_refused_on_the_date_field(
     page = response.content.decode()
     assert response.status_code == 200
     assert 'class="error-summary"' in page
+    assert "<title>Lỗi: Võ Minh Chuyên" in page
     assert "Chưa ghi nhận được biến động" in page
     assert (
         '<a href="#id_event-effective_date">Ngày hiệu lực 01/01/2020 phải sau ngày bắt đầu '

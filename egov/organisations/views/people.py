@@ -45,6 +45,8 @@ def render_person(
         "employments": person.employments.select_related("unit", "position") if personal else [],
         "events": person.events.select_related("unit", "position") if personal else [],
         "can_manage": False,
+        # GOV.UK pattern: the page title starts with "Lỗi:" while a form shows errors.
+        "has_errors": any(form.errors for form in (bound or {}).values()),
         "today": local_today(),
     }
     if access.can_manage_person(user, person):
