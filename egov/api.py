@@ -34,3 +34,4 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 
 api.add_router("/org/", "egov.organisations.api.router")
+api.add_router("/documents/", "egov.documents.api.router")
