@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -12,11 +13,24 @@ ROOT = Path(__file__).resolve().parent.parent
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
 
+#: Periodic jobs (production runs them from cron or a systemd timer), every hour here.
+PERIODIC = [["send_document_reminders"]]
+
+
+def _periodic(stop: threading.Event) -> None:
+    while not stop.is_set():
+        for command in PERIODIC:
+            subprocess.run([*MANAGE, *command], cwd=ROOT, check=False)  # noqa: S603 - our own script
+        stop.wait(3600)
+
+
 def main() -> int:
     procs = [
         subprocess.Popen([*MANAGE, "runserver", "127.0.0.1:8000", "--noreload"], cwd=ROOT),
         subprocess.Popen([*MANAGE, "db_worker", "--queue-name", "*"], cwd=ROOT),
     ]
+    stop = threading.Event()
+    threading.Thread(target=_periodic, args=(stop,), daemon=True).start()
     print("egov: serving at http://127.0.0.1:8000 with the background worker (Ctrl-C stops)")
     try:
         while all(p.poll() is None for p in procs):
@@ -24,6 +38,7 @@ def main() -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        stop.set()
         for p in procs:
             if p.poll() is None:
                 p.send_signal(signal.SIGINT)

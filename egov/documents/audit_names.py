@@ -27,3 +27,4 @@ OUTGOING_RECALL = register("documents.outgoing.recall", _("Thu hồi văn bản 
 OUTGOING_REPLACE = register("documents.outgoing.replace", _("Thay thế văn bản đi"))
 OUTGOING_CANCEL = register("documents.outgoing.cancel", _("Hủy dự thảo"))
 SEARCH_SAVE = register("documents.search.save", _("Lưu điều kiện tìm kiếm"))
+REMINDERS_SEND = register("documents.reminders.send", _("Nhắc hạn xử lý văn bản"))

@@ -136,6 +136,8 @@ class Assignment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     urgency = models.PositiveSmallIntegerField(default=0, help_text="Copied from the document.")
+    reminded_on = models.DateField(null=True, blank=True, help_text="Last deadline reminder.")
+    overdue_notified = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("phân công xử lý")
