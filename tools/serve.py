@@ -20,7 +20,7 @@ PERIODIC = [["send_document_reminders"]]
 def _periodic(stop: threading.Event) -> None:
     while not stop.is_set():
         for command in PERIODIC:
-            subprocess.run([*MANAGE, *command], cwd=ROOT, check=False)  # noqa: S603 - our own script
+            subprocess.run([*MANAGE, *command], cwd=ROOT, check=False)
         stop.wait(3600)
 
 
