@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from egov.audit.scoping import can_read_audit
+from egov.home import NavItem, app_nav_items
 from egov.organisations import access
-
-
-@dataclass(frozen=True)
-class NavItem:
-    label: str | Promise
-    url: str
-    key: str
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -25,6 +16,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     items = [NavItem(_("Việc của tôi"), reverse("home"), "home")]
+    items += app_nav_items(request)
     if access.can_view_registry(user):
         items += [
             NavItem(_("Cơ cấu tổ chức"), reverse("organisations:tree"), "tree"),
