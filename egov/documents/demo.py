@@ -115,6 +115,9 @@ def loaded() -> bool:
 
 
 def load(stdout: Any) -> None:
+    from egov.documents.actions.catalogue import ensure_document_types
+
+    ensure_document_types()
     snv = OrgUnit.objects.current().get(
         abbreviation="SNV", kind="agency", path__startswith=_province_path()
     )

@@ -83,3 +83,26 @@ def save_document_type(
     old, new = changed(before, snapshot(document_type, TYPE_FIELDS))
     record(action=audit_names.TYPE_SAVE, actor=actor, obj=document_type, before=old, after=new)
     return document_type
+
+
+def ensure_document_types() -> int:
+    """Create the reference types of Nghị định 30 that are missing (the data migration's
+    work, repeated for databases emptied since, e.g. by transactional tests). Existing rows,
+    and an administrator's changes to them, are left alone. Reference data: not audited,
+    like the migration. Returns how many were created."""
+    from egov.documents.reference import DOCUMENT_TYPES
+
+    created = 0
+    for order, (code, name, abbreviation, can_be_legal, rule) in enumerate(DOCUMENT_TYPES, 1):
+        _row, was_created = DocumentType.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "abbreviation": abbreviation,
+                "can_be_legal": can_be_legal,
+                "delivery_rule": rule,
+                "ordering": order,
+            },
+        )
+        created += was_created
+    return created

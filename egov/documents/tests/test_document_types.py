@@ -9,6 +9,13 @@ from egov.lib.errors import ActionError
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _types(db):
+    from egov.documents.actions.catalogue import ensure_document_types
+
+    ensure_document_types()  # a transactional test may have emptied the table
+
+
 def test_the_29_types_of_decree_30_are_loaded_with_their_abbreviations():
     assert DocumentType.objects.count() == 29
     assert DocumentType.objects.get(name="Quy định").abbreviation == "QyĐ"
