@@ -1,6 +1,6 @@
 from django.urls import path
 
-from egov.accounts.views import login, otp, passwords, tokens
+from egov.accounts.views import login, notifications, otp, passwords, tokens
 
 app_name = "accounts"
 urlpatterns = [
@@ -26,6 +26,8 @@ urlpatterns = [
         passwords.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("notifications/", notifications.notification_list, name="notifications"),
+    path("notifications/read/", notifications.notifications_read, name="notifications_read"),
     path("tokens/", tokens.token_list, name="tokens"),
     path("tokens/<int:token_id>/revoke/", tokens.token_revoke, name="token_revoke"),
 ]
