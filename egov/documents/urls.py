@@ -1,13 +1,29 @@
 from django.urls import path
 
-from egov.documents.views import incoming, outgoing, settings
+from egov.documents.views import incoming, outgoing, search, settings
 
 app_name = "documents"
 urlpatterns = [
     path("incoming/", incoming.incoming_list, name="incoming_list"),
     path("incoming/<int:pk>/", incoming.incoming_detail, name="incoming_detail"),
     path("outgoing/", outgoing.outgoing_list, name="outgoing_list"),
+    path("outgoing/new/", outgoing.outgoing_new, name="outgoing_new"),
     path("outgoing/<int:pk>/", outgoing.outgoing_detail, name="outgoing_detail"),
+    path(
+        "outgoing/<int:pk>/files/<int:attachment_pk>/",
+        outgoing.outgoing_file,
+        name="outgoing_file",
+    ),
+    path("outgoing/<int:pk>/version/", outgoing.outgoing_add_version, name="outgoing_add_version"),
+    path("outgoing/<int:pk>/submit/", outgoing.outgoing_submit, name="outgoing_submit"),
+    path("outgoing/<int:pk>/review/", outgoing.outgoing_review, name="outgoing_review"),
+    path("outgoing/<int:pk>/issue/", outgoing.outgoing_issue, name="outgoing_issue"),
+    path("outgoing/<int:pk>/recall/", outgoing.outgoing_recall, name="outgoing_recall"),
+    path("outgoing/<int:pk>/cancel/", outgoing.outgoing_cancel, name="outgoing_cancel"),
+    path("search/", search.search, name="search"),
+    path("search/export/", search.search_export, name="search_export"),
+    path("search/saved/", search.search_save, name="search_save"),
+    path("search/saved/<int:pk>/delete/", search.search_delete, name="search_delete"),
     path("settings/types/", settings.types, name="types"),
     path("settings/types/new/", settings.type_edit, name="type_new"),
     path("settings/types/<int:pk>/", settings.type_edit, name="type_edit"),
