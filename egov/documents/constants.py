@@ -25,3 +25,8 @@ DUE_SOON_WORKING_DAYS = 2
 
 #: Urgent documents sort first in every queue: the higher, the sooner.
 URGENT_LEVELS = (Urgency.URGENT, Urgency.VERY_URGENT, Urgency.FLASH)
+
+#: Share (%) of documents sent and received electronically each agency must reach (Chỉ thị
+#: 07/CT-UBND of 04/08/2009, seed 004: "đạt 50% văn bản điện tử trong tổng số văn bản gửi
+#: nhận"); the leaders' dashboard compares the period's share with it.
+ELECTRONIC_SHARE_TARGET = 50

@@ -13,16 +13,21 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth, Upper
 
 from egov.documents import access
+from egov.documents import constants as c
 from egov.documents.choices import (
     OPEN_ASSIGNMENT_STATUSES,
+    AssignmentRole,
     IncomingStatus,
     OutgoingStatus,
     ReviewDecision,
 )
 from egov.documents.models import (
     Assignment,
+    Attachment,
+    Comment,
     ExtensionRequest,
     IncomingDocument,
+    IncomingTransition,
     OutgoingDocument,
     ReviewStep,
 )
@@ -420,3 +425,181 @@ def statistics(
         by_issuer=by_issuer,
         by_month=by_month,
     )
+
+
+# --- Incoming screens: one document's handling, the leaders' team view -----------------
+
+
+def handling_area(parent: Assignment) -> OrgUnit:
+    """Where the holder of ``parent`` may give its work: the agency, for a leader the
+    document was presented or given to in person; otherwise the unit it was given to.
+    (``actions.handling.assign`` checks its targets against this area.)"""
+    if parent.assignee_unit is not None:
+        return parent.assignee_unit
+    return parent.document.unit
+
+
+@dataclass
+class AssignmentNode:
+    """One assignment with the assignments given out of it."""
+
+    assignment: Assignment
+    children: list[AssignmentNode]
+
+
+@dataclass
+class IncomingCase:
+    """Everything the page of one incoming document shows about its handling."""
+
+    attachments: list[Attachment]
+    assignments: list[Assignment]
+    tree: list[AssignmentNode]
+    transitions: list[IncomingTransition]
+    comments: list[Comment]
+    extensions: list[ExtensionRequest]
+
+
+def incoming_case(document: IncomingDocument) -> IncomingCase:
+    """The files, the assignment tree (who gave what to whom), the transition history, the
+    comments and the extension requests of ``document``, in a fixed number of queries.
+
+    Each assignment's ``document`` is the given instance, and each extension request's
+    ``assignment`` one of the listed assignments, so access predicates called on them
+    (``access.can_act_on``, ``handling.can_decide_extension``) query nothing more."""
+    attachments = list(document.attachments.select_related("file"))
+    assignments = list(
+        document.assignments.select_related("assignee_unit", "assignee_user", "assigned_by")
+    )
+    nodes: dict[int, AssignmentNode] = {}
+    tree: list[AssignmentNode] = []
+    for assignment in assignments:
+        assignment.document = document
+        nodes[assignment.pk] = AssignmentNode(assignment, [])
+    for assignment in assignments:
+        parent = nodes.get(assignment.parent_id or 0)
+        (parent.children if parent is not None else tree).append(nodes[assignment.pk])
+    transitions = list(
+        document.transitions.select_related(
+            "actor", "assignment__assignee_unit", "assignment__assignee_user"
+        )
+    )
+    comments = list(document.comments.select_related("author"))
+    extensions = list(
+        ExtensionRequest.objects.filter(assignment__document=document).select_related(
+            "requested_by", "decided_by"
+        )
+    )
+    for request in extensions:
+        request.assignment = nodes[request.assignment_id].assignment
+    return IncomingCase(attachments, assignments, tree, transitions, comments, extensions)
+
+
+@dataclass
+class WorkCounts:
+    open: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+
+    def add(self, other: WorkCounts) -> None:
+        self.open += other.open
+        self.overdue += other.overdue
+        self.due_soon += other.due_soon
+
+
+@dataclass
+class TeamMember:
+    user: Any
+    counts: WorkCounts
+
+
+@dataclass
+class TeamGroup:
+    """A unit's open work: given to the unit itself (its leaders act) and to its people."""
+
+    unit: OrgUnit | None
+    counts: WorkCounts
+    unit_counts: WorkCounts | None
+    members: list[TeamMember]
+
+
+@dataclass
+class TeamWork:
+    groups: list[TeamGroup]
+    overdue: list[Assignment]
+    totals: WorkCounts
+
+
+def open_assignments_in_scope(user: Any) -> QuerySet[Assignment]:
+    """Open handling work (presented, lead, support; not "for information") in the units
+    ``user`` leads by their own role: documents received there, work given to those units,
+    or to people on their staff; only documents ``user`` may see."""
+    leaders = access.own_scope(user, [Role.LEADER])
+    if leaders.is_empty:
+        return Assignment.objects.none()
+    units = OrgUnit.objects.filter(leaders.q()).values("pk")
+    visible = IncomingDocument.objects.filter(access.visible_incoming_q(user)).values("pk")
+    return (
+        Assignment.objects.filter(status__in=OPEN_ASSIGNMENT_STATUSES, document__in=visible)
+        .exclude(role=AssignmentRole.INFO)
+        .filter(
+            Q(document__unit__in=units)
+            | Q(assignee_unit__in=units)
+            | Q(assignee_user__person__unit__in=units)
+        )
+    )
+
+
+def team_work(user: Any, *, overdue_limit: int = 100) -> TeamWork:
+    """Open work in ``user``'s scope as a leader, counted by unit and by person (the
+    person's current unit), with the overdue assignments listed, most overdue first."""
+    today = local_today()
+    soon = add_working_days(today, c.DUE_SOON_WORKING_DAYS)
+    scoped = open_assignments_in_scope(user)
+    rows = list(
+        scoped.values("assignee_unit_id", "assignee_user_id").annotate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(due_date__lt=today)),
+            due_soon=Count("pk", filter=Q(due_date__gte=today, due_date__lte=soon)),
+        )
+    )
+    unit_ids = {r["assignee_unit_id"] for r in rows if r["assignee_user_id"] is None}
+    user_ids = {r["assignee_user_id"] for r in rows if r["assignee_user_id"] is not None}
+    people = {
+        p.user_id: p
+        for p in Person.objects.filter(user_id__in=user_ids).select_related("unit", "user")
+    }
+    missing = user_ids - set(people)
+    users_without_record = {u.pk: u for u in get_user_model().objects.filter(pk__in=missing)}
+    person_unit_ids = {p.unit_id for p in people.values() if p.unit_id is not None}
+    units = OrgUnit.objects.in_bulk(unit_ids | person_unit_ids)
+    groups: dict[int, TeamGroup] = {}
+    totals = WorkCounts()
+
+    def group_for(unit_id: int | None) -> TeamGroup:
+        key = unit_id or 0
+        if key not in groups:
+            groups[key] = TeamGroup(units.get(key), WorkCounts(), None, [])
+        return groups[key]
+
+    for row in rows:
+        counts = WorkCounts(row["open"], row["overdue"], row["due_soon"])
+        totals.add(counts)
+        if row["assignee_user_id"] is None:
+            group = group_for(row["assignee_unit_id"])
+            group.unit_counts = counts
+        else:
+            person = people.get(row["assignee_user_id"])
+            group = group_for(person.unit_id if person is not None else None)
+            member = person.user if person is not None else None
+            member = member or users_without_record.get(row["assignee_user_id"])
+            group.members.append(TeamMember(member, counts))
+        group.counts.add(counts)
+    ordered = sorted(groups.values(), key=lambda g: (g.unit is None, g.unit.path if g.unit else ""))
+    for group in ordered:
+        group.members.sort(key=lambda m: str(getattr(m.user, "full_name", "") or m.user))
+    overdue = list(
+        scoped.filter(due_date__lt=today)
+        .select_related("document", "assignee_unit", "assignee_user", "assigned_by")
+        .order_by("due_date", "pk")[:overdue_limit]
+    )
+    return TeamWork(ordered, overdue, totals)

@@ -1,11 +1,52 @@
 from django.urls import path
 
-from egov.documents.views import incoming, outgoing, search, settings
+from egov.documents.views import incoming, outgoing, search, settings, stats, work
 
 app_name = "documents"
 urlpatterns = [
     path("incoming/", incoming.incoming_list, name="incoming_list"),
+    path("incoming/new/", incoming.incoming_new, name="incoming_new"),
     path("incoming/<int:pk>/", incoming.incoming_detail, name="incoming_detail"),
+    path(
+        "incoming/<int:pk>/files/<int:attachment_pk>/",
+        incoming.incoming_file,
+        name="incoming_file",
+    ),
+    path("incoming/<int:pk>/present/", incoming.incoming_present, name="incoming_present"),
+    path("incoming/<int:pk>/comment/", incoming.incoming_comment, name="incoming_comment"),
+    path(
+        "incoming/<int:pk>/assignments/<int:assignment_pk>/assign/",
+        incoming.incoming_assign,
+        name="incoming_assign",
+    ),
+    path(
+        "incoming/<int:pk>/assignments/<int:assignment_pk>/start/",
+        incoming.incoming_start,
+        name="incoming_start",
+    ),
+    path(
+        "incoming/<int:pk>/assignments/<int:assignment_pk>/finish/",
+        incoming.incoming_finish,
+        name="incoming_finish",
+    ),
+    path(
+        "incoming/<int:pk>/assignments/<int:assignment_pk>/return/",
+        incoming.incoming_return,
+        name="incoming_return",
+    ),
+    path(
+        "incoming/<int:pk>/assignments/<int:assignment_pk>/extension/",
+        incoming.incoming_extension_request,
+        name="incoming_extension_request",
+    ),
+    path(
+        "incoming/<int:pk>/extensions/<int:request_pk>/decide/",
+        incoming.incoming_extension_decide,
+        name="incoming_extension_decide",
+    ),
+    path("work/", work.my_work, name="work"),
+    path("work/team/", work.team_work, name="work_team"),
+    path("stats/", stats.dashboard, name="stats"),
     path("outgoing/", outgoing.outgoing_list, name="outgoing_list"),
     path("outgoing/new/", outgoing.outgoing_new, name="outgoing_new"),
     path("outgoing/<int:pk>/", outgoing.outgoing_detail, name="outgoing_detail"),

@@ -142,10 +142,9 @@ def present(*, actor: Any, document: IncomingDocument, leader: Any, note: str = 
 
 def _allowed_area(parent: Assignment) -> OrgUnit:
     """Where the holder of ``parent`` may give work: the agency for a leader the document
-    was presented or given to in person, or the unit it was given to."""
-    if parent.assignee_unit is not None:
-        return parent.assignee_unit
-    return parent.document.unit
+    was presented or given to in person, or the unit it was given to (the screens offer
+    the same area: ``queries.handling_area``)."""
+    return queries.handling_area(parent)
 
 
 def _unit_pk(target: Target) -> int:
