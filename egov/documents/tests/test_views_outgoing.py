@@ -218,7 +218,9 @@ def test_the_clerk_gets_the_issue_form_once_approved(client_for, office):
 def test_a_specialist_drafts_a_document_through_the_form(client_for, office):
     client = client_for(office.specialist)
     page = client.get(url("outgoing_new")).content.decode()
-    assert "Phòng Công chức, viên chức" in page and "Chỉ với các loại: Nghị quyết, Quyết định" in page
+    assert (
+        "Phòng Công chức, viên chức" in page and "Chỉ với các loại: Nghị quyết, Quyết định" in page
+    )
     response = client.post(url("outgoing_new"), new_draft_data(office))
     document = OutgoingDocument.objects.get()
     assert response.status_code == 302
@@ -332,7 +334,9 @@ def test_an_incoming_document_the_user_cannot_see_is_not_offered_nor_accepted(cl
 
 def test_a_unit_where_the_user_does_not_work_is_refused(client_for, office):
     client = client_for(office.specialist)
-    response = client.post(url("outgoing_new"), new_draft_data(office, drafting_unit=office.finance.pk))
+    response = client.post(
+        url("outgoing_new"), new_draft_data(office, drafting_unit=office.finance.pk)
+    )
     assert "Bạn không công tác tại đơn vị đã chọn." in response.content.decode()
     assert not OutgoingDocument.objects.exists()
 
@@ -369,9 +373,7 @@ def test_the_drafter_adds_a_version_and_submits_to_an_ordered_chain(client_for, 
 def test_a_signer_who_is_not_a_leader_is_refused(client_for, office):
     document = draft(office)
     client = client_for(office.specialist)
-    response = client.post(
-        url("outgoing_submit", document.pk), {"submit-signer": office.clerk.pk}
-    )
+    response = client.post(url("outgoing_submit", document.pk), {"submit-signer": office.clerk.pk})
     page = response.content.decode()
     assert '<a href="#id_submit-signer">' in page
     assert not document.review_steps.exists()
@@ -581,9 +583,7 @@ def test_get_on_an_action_address_leads_to_its_section(client_for, office):
 def test_a_version_file_is_downloaded_by_those_who_see_the_document(client_for, office):
     document = draft(office)
     attachment = document.versions.get().attachments.get()
-    response = client_for(office.specialist).get(
-        url("outgoing_file", document.pk, attachment.pk)
-    )
+    response = client_for(office.specialist).get(url("outgoing_file", document.pk, attachment.pk))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
