@@ -40,7 +40,8 @@ def _units_subquery(scope: org_access.Scope) -> Any:
 
 def _in_scope(field: str, scope: org_access.Scope) -> Q:
     if scope.everywhere:
-        return Q()
+        # Not Q(): an empty Q drops out of an OR, which would hide everything instead.
+        return Q(**{f"{field}__isnull": False})
     if scope.is_empty:
         return Q(pk__in=[])
     return Q(**{f"{field}__in": _units_subquery(scope)})

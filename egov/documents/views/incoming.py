@@ -378,7 +378,8 @@ def _submit(
 
 
 def _held(request: HttpRequest, pk: int, assignment_pk: int) -> tuple[IncomingDocument, Assignment]:
-    """The document (404 unless visible) and one of its assignments (404 if not its own)."""
+    """The document (404 unless visible) and one of its assignments (404 if not its own),
+    for the holder of that open assignment only (403 for anyone else)."""
     document = access.get_incoming_for_user(request.user, pk)
     assignment = (
         document.assignments.select_related("assignee_unit", "assignee_user")
@@ -388,6 +389,8 @@ def _held(request: HttpRequest, pk: int, assignment_pk: int) -> tuple[IncomingDo
     if assignment is None:
         raise Http404
     assignment.document = document
+    if not access.can_act_on(request.user, assignment):
+        raise PermissionDenied
     return document, assignment
 
 
@@ -411,8 +414,6 @@ def incoming_present(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def incoming_assign(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
     document, assignment = _held(request, pk, assignment_pk)
-    if not access.can_act_on(request.user, assignment):
-        raise PermissionDenied
     form = InstructionForm(request.POST, assignment=assignment)
 
     def act(data: dict[str, Any]) -> str:
@@ -494,6 +495,9 @@ def incoming_extension_decide(request: HttpRequest, pk: int, request_pk: int) ->
     )
     if extension is None:
         raise Http404
+    extension.assignment.document = document
+    if not handling.can_decide_extension(request.user, extension):
+        raise PermissionDenied
     form = ExtensionDecisionForm(request.POST, request_pk=extension.pk)
 
     def act(data: dict[str, Any]) -> str:
