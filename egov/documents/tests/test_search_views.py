@@ -2,6 +2,7 @@
 field filters, secrecy through the view, the XLSX export and saved searches."""
 
 import io
+from typing import Any
 
 import openpyxl
 import pytest
@@ -28,7 +29,7 @@ def _media(settings, tmp_path):
 
 
 def received(office, subject=DECISION, code="quyet-dinh", **extra):
-    values = {
+    values: dict[str, Any] = {
         "issuer_name": "UBND tỉnh An Giang",
         "code_number": "125",
         "code_notation": "QĐ-UBND",
@@ -294,5 +295,6 @@ def test_only_the_owner_deletes_a_saved_search(client_for, office):
     assert response.status_code == 302
     assert not SavedSearch.objects.exists()
     deleted = AuditEvent.objects.filter(action=audit_names.SEARCH_SAVE).order_by("pk").last()
+    assert deleted is not None
     assert deleted.before == {"name": "Của tôi", "query_string": "q=quyet"}
     assert deleted.note == "deleted"

@@ -442,7 +442,7 @@ def test_a_reviewer_asks_someone_else_and_gets_the_draft_back(client_for, office
     assert response.status_code == 302
     document.refresh_from_db()
     step = outgoing.current_step(document)
-    assert step.reviewer == office.clerk
+    assert step is not None and step.reviewer == office.clerk
 
 
 def test_a_second_click_after_deciding_says_the_step_is_over(client_for, office):
