@@ -213,11 +213,10 @@ class DraftForm(ActionErrorFieldsMixin, forms.Form):
             unit_field.empty_label = None
         else:
             unit_field.empty_label = _("— Chọn đơn vị —")
-        legal_names = ", ".join(
-            DocumentType.objects.filter(active=True, can_be_legal=True).values_list(
-                "name", flat=True
-            )
-        )
+        legal_types = DocumentType.objects.filter(active=True, can_be_legal=True)
+        #: Types that may be legal-normative: the page hides the checkbox for the others.
+        self.legal_type_ids = [t.pk for t in legal_types]
+        legal_names = ", ".join(t.name for t in legal_types)
         self.fields["is_legal"].help_text = _(
             "Chỉ với các loại: %(types)s. Văn bản QPPL có sổ và số riêng, ký hiệu có năm."
         ) % {"types": legal_names}

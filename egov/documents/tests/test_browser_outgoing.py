@@ -58,7 +58,12 @@ def test_a_reply_is_drafted_returned_revised_approved_and_issued(page, office, t
     page.goto(f"/documents/outgoing/new/?reply_to={incoming.pk}")
     check_page(page)
     assert page.get_by_label("Trả lời văn bản đến").input_value() == str(incoming.pk)
-    page.get_by_label("Loại văn bản", exact=True).select_option(label="Công văn")
+    doc_type = page.get_by_label("Loại văn bản", exact=True)
+    legal = page.get_by_label("Là văn bản quy phạm pháp luật")
+    doc_type.select_option(label="Quyết định")
+    assert legal.is_visible()  # offered only for the types that may be legal-normative
+    doc_type.select_option(label="Công văn")
+    assert not legal.is_visible()
     page.get_by_label("Trích yếu nội dung").fill(SUBJECT)
     page.get_by_label("Tệp dự thảo").set_input_files(str(first))
     page.get_by_role("button", name="Tạo dự thảo").click()

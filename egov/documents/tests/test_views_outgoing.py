@@ -15,7 +15,7 @@ from egov.documents.actions.incoming import register_incoming
 from egov.documents.actions.issuing import RecipientSpec
 from egov.documents.actions.registers import grant_clearance
 from egov.documents.choices import OutgoingStatus, RecipientKind, ReviewDecision, Secrecy
-from egov.documents.models import OutgoingDocument, ReviewStep
+from egov.documents.models import DocumentView, OutgoingDocument, ReviewStep
 from egov.documents.testing import doc_type, make_pdf, upload
 
 pytestmark = pytest.mark.django_db
@@ -588,6 +588,18 @@ def test_a_version_file_is_downloaded_by_those_who_see_the_document(client_for, 
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
     assert b"".join(response.streaming_content) == make_pdf("Du thao lan 1")
+
+
+def test_opening_the_page_and_a_file_is_noted_in_the_access_history(client_for, office):
+    document = draft(office)
+    attachment = document.versions.get().attachments.get()
+    client = client_for(office.division_head)
+    client.get(url("outgoing_detail", document.pk))
+    client.get(url("outgoing_file", document.pk, attachment.pk))
+    views = DocumentView.objects.filter(outgoing=document)
+    assert list(views.values_list("user", flat=True)) == [office.division_head.pk] * 2
+    client_for(office.outsider).get(url("outgoing_detail", document.pk))
+    assert views.count() == 2
 
 
 def test_a_file_of_another_document_is_not_served_through_this_one(client_for, office):

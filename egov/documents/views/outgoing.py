@@ -28,9 +28,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from egov.audit.middleware import client_ip
 from egov.documents import access, queries, queries_search
 from egov.documents import constants as c
-from egov.documents.actions import issuing
+from egov.documents.actions import issuing, tracking
 from egov.documents.actions import outgoing as outgoing_actions
 from egov.documents.actions.files import Upload
 from egov.documents.choices import DeliveryRule, OutgoingStatus, ReviewDecision
@@ -392,6 +393,7 @@ def render_detail(
 @require_GET
 def outgoing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = access.get_outgoing_for_user(request.user, pk)
+    tracking.record_view(actor=request.user, document=document, ip_address=client_ip(request))
     return render_detail(request, document)
 
 
@@ -399,7 +401,7 @@ def outgoing_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def outgoing_file(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     """A file of one of the document's versions (or of the issued document), to whoever may
-    see the document."""
+    see the document; noted in its access history."""
     document = access.get_outgoing_for_user(request.user, pk)
     attachment = (
         Attachment.objects.filter(Q(outgoing=document) | Q(draft__document=document))
@@ -409,6 +411,7 @@ def outgoing_file(request: HttpRequest, pk: int, attachment_pk: int) -> FileResp
     )
     if attachment is None:
         raise Http404
+    tracking.record_view(actor=request.user, document=document, ip_address=client_ip(request))
     response = FileResponse(
         attachment.file.content.open("rb"),
         as_attachment=True,
