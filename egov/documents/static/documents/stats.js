@@ -23,7 +23,7 @@
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? Object.assign({ inverse: true }, categoryAxis) : valueAxis,
       series: data.series.map(function (s) {
-        return { name: s.name, type: "bar", data: s.data, label: { show: true, position: horizontal ? "right" : "top", color: "#1b1b1b" } };
+        return { name: s.name, type: "bar", barMaxWidth: 48, data: s.data, label: { show: true, position: horizontal ? "right" : "top", color: "#1b1b1b" } };
       })
     });
     charts.push(chart);
