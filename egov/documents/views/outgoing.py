@@ -105,7 +105,7 @@ def too_large(request: HttpRequest) -> HttpResponse | None:
         {
             "size_mb": size // (1024 * 1024),
             "limit_mb": c.MAX_FILE_BYTES // (1024 * 1024),
-            "back": request.path,
+            "back": request.get_full_path(),
         },
         status=413,
     )
