@@ -194,6 +194,10 @@ def test_a_document_goes_from_the_clerk_to_the_specialist_and_onto_the_dashboard
     assert month in months.inner_text()
     assert "100.0%" in page.locator("main").inner_text() or "100,0%" in page.content()
     check_page(page)
+    # Nothing is left open in the director's units.
+    page.goto("/documents/work/team/")
+    assert "Không có việc nào đang mở." in page.locator("main").inner_text()
+    check_page(page)
 
 
 def to_specialist_status(assignment):

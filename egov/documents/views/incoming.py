@@ -79,7 +79,7 @@ def detail_url(document: IncomingDocument, section: str = "") -> str:
     return f"{url}#{section}" if section else url
 
 
-def _require_staff(request: HttpRequest) -> None:
+def require_staff(request: HttpRequest) -> None:
     """The e-office is for civil servants: an account with no staff record or role gets 403."""
     if not org_access.is_staff_member(request.user):
         raise PermissionDenied
@@ -96,7 +96,7 @@ class ListRow:
 
 @login_required
 def incoming_list(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
+    require_staff(request)
     form = IncomingFilterForm(request.GET or None)
     documents = queries.search_incoming(request.user, form.filters())
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))

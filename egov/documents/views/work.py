@@ -14,7 +14,7 @@ from django.shortcuts import render
 from egov.documents import access, queries
 from egov.documents import constants as c
 from egov.documents.models import Assignment
-from egov.documents.views.incoming import _require_staff
+from egov.documents.views.incoming import require_staff
 from egov.lib.dates import local_today
 from egov.organisations.choices import Role
 from egov.workcalendar.queries import add_working_days
@@ -53,7 +53,7 @@ def is_leader(user: Any) -> bool:
 
 @login_required
 def my_work(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
+    require_staff(request)
     queues = queries.work_queues(request.user, limit=WORK_LIMIT)
     return render(
         request,
