@@ -43,7 +43,8 @@ def parse_args(description: str, *, quick_scale: float) -> argparse.Namespace:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="a PostgreSQL setting for the benchmark database, e.g. random_page_cost=1.1",
+        help="a PostgreSQL setting for the benchmark database, on top of the embedded "
+        "server's (egov.lib.embedded_db.SERVER_SETTINGS), e.g. random_page_cost=4",
     )
     args = parser.parse_args()
     if args.quick:

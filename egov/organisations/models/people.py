@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +97,18 @@ class Person(models.Model):
             models.Index(fields=["unit", "status"]),
             GinIndex(
                 fields=["full_name_folded"], name="org_person_name_trgm", opclasses=["gin_trgm_ops"]
+            ),
+            # The ordering above: a page of the directory, or of a frequent name, is read in
+            # order and stops after 50 rows instead of sorting every match.
+            models.Index(fields=["full_name_folded", "id"], name="org_person_name_order"),
+            # E-mail search by address or its beginning (PersonQuerySet.with_email_starting):
+            # LIKE 'prefix%' can use a B-tree only with a pattern operator class unless the
+            # database collation is "C" (C.UTF-8 does not count). Not partial, unlike the
+            # unique constraint: the planner reads the statistics of an expression only
+            # from a whole-table index, and without them it guesses 0.5% of the table
+            # matches and walks the name index instead.
+            models.Index(
+                OpClass(Lower("email"), name="text_pattern_ops"), name="org_person_email_prefix"
             ),
         ]
 
