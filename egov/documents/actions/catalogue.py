@@ -56,7 +56,9 @@ def save_document_type(
         )
     if delivery_rule not in DeliveryRule.values:
         raise ActionError(_("Cách gửi không hợp lệ."), code="rule_invalid", field="delivery_rule")
-    others = DocumentType.objects.exclude(pk=document_type.pk if document_type else None)
+    others = DocumentType.objects.all()
+    if document_type is not None:
+        others = others.exclude(pk=document_type.pk)
     if others.filter(name__iexact=name).exists():
         raise ActionError(
             _("Đã có loại văn bản tên “%(name)s”.") % {"name": name},
