@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from egov.documents import access, queries
@@ -133,7 +133,7 @@ def create_incoming(
     request: HttpRequest,
     payload: Form[IncomingIn],
     files: File[list[UploadedFile]] = None,  # type: ignore[assignment] # ninja's optional file list
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Register an incoming document (multipart: the fields, and ``files``). Errors come
     back as 422 with a machine ``code`` and a Vietnamese ``message`` per field."""
     unit = get_object_or_404(OrgUnit, pk=payload.unit_id)
@@ -158,7 +158,7 @@ def create_incoming(
         uploads=[Upload.from_django(f) for f in files or []],
         allow_duplicate=payload.allow_duplicate,
     )
-    return 201, _incoming_out(document)
+    return Status(201, _incoming_out(document))
 
 
 @router.get("/outgoing", response=list[OutgoingOut])

@@ -140,12 +140,12 @@ def test_the_list_takes_the_same_queries_for_few_or_many_events(
     client = client_for(world.unit_admin)
     client.get(reverse("audit:list"))  # warm the session and the 2FA device
     # session, user, 2FA device, role assignments, readable unit ids, their labels, count,
-    # the rows, and the navigation's own check of audit access.
-    with django_assert_num_queries(9) as few:
+    # the rows, the navigation's own check of audit access, and the unread notifications.
+    with django_assert_num_queries(10) as few:
         client.get(reverse("audit:list"))
     for number in range(40):
         probe(actor=world.clerk, object_id=str(number), unit_id=world.home_affairs.pk)
-    with django_assert_num_queries(9) as many:
+    with django_assert_num_queries(10) as many:
         client.get(reverse("audit:list"))
     rows_queries = [
         q["sql"]

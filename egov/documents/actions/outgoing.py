@@ -56,7 +56,7 @@ def agency_of(unit: OrgUnit) -> OrgUnit:
 
     node = unit
     while node.kind == UnitKind.DIVISION:
-        parent = node.get_parent()
+        parent = OrgUnit.objects.get_parent(node)
         if parent is None:
             break
         node = parent
