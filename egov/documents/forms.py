@@ -20,6 +20,7 @@ from egov.documents.models import Assignment, DocumentType, IncomingDocument
 from egov.lib.dates import local_today, parse_iso_date
 from egov.organisations.forms import ErrorSummaryMixin
 from egov.organisations.models import OrgUnit
+from egov.workcalendar.queries import add_working_days
 
 _INVALID_DATE = _("Ngày không hợp lệ; hãy nhập đủ ngày, tháng, năm, ví dụ 31/12/2026.")
 
@@ -380,7 +381,31 @@ class InstructionForm(ErrorSummaryMixin, forms.Form):
         },
     )
     due_date = BusinessDateField(label=_("Hạn xử lý"), required=False)
+    due_in_working_days = forms.IntegerField(
+        label=_("Hoặc hạn sau số ngày làm việc"),
+        required=False,
+        min_value=1,
+        max_value=250,
+        help_text=_("Tính từ hôm nay, không kể thứ Bảy, Chủ nhật, ngày lễ, Tết."),
+        error_messages={
+            "min_value": _("Số ngày làm việc ít nhất là 1."),
+            "max_value": _("Số ngày làm việc tối đa là 250."),
+            "invalid": _("Nhập số ngày làm việc bằng chữ số, ví dụ 5."),
+        },
+    )
     text = _text(_("Ý kiến chỉ đạo"), max_length=2000, rows=3)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        days = data.get("due_in_working_days")
+        if days and data.get("due_date"):
+            self.add_error(
+                "due_in_working_days",
+                gettext("Chọn một cách đặt hạn: ngày cụ thể hoặc số ngày làm việc."),
+            )
+        elif days:
+            data["due_date"] = add_working_days(local_today(), days)
+        return data
 
     def __init__(self, *args: Any, assignment: Assignment, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", f"a{assignment.pk}-assign")
