@@ -28,3 +28,4 @@ OUTGOING_REPLACE = register("documents.outgoing.replace", _("Thay thế văn b�
 OUTGOING_CANCEL = register("documents.outgoing.cancel", _("Hủy dự thảo"))
 SEARCH_SAVE = register("documents.search.save", _("Lưu điều kiện tìm kiếm"))
 REMINDERS_SEND = register("documents.reminders.send", _("Nhắc hạn xử lý văn bản"))
+COPY_MAKE = register("documents.copy.make", _("Sao văn bản"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from egov.documents.views import incoming, outgoing, search, settings, stats, work
+from egov.documents.views import copies, incoming, outgoing, search, settings, stats, work
 
 app_name = "documents"
 urlpatterns = [
@@ -68,4 +68,5 @@ urlpatterns = [
     path("settings/types/", settings.types, name="types"),
     path("settings/types/new/", settings.type_edit, name="type_new"),
     path("settings/types/<int:pk>/", settings.type_edit, name="type_edit"),
+    path("<str:kind>/<int:pk>/copies/", copies.copy_make, name="copy_make"),
 ]

@@ -28,10 +28,13 @@ def register_for(
     *,
     secrecy: int = Secrecy.NONE,
     legal_type: DocumentType | None = None,
+    copies: bool = False,
 ) -> Register:
     """The register a document goes into, opened on first use. Secret documents have
     their own series; each legal-normative type has its own (Nghị định 30, Điều 15)."""
-    if secrecy > Secrecy.NONE:
+    if copies:
+        kind, document_type = RegisterKind.COPY, None
+    elif secrecy > Secrecy.NONE:
         kind, document_type = RegisterKind.SECRET, None
     elif legal_type is not None:
         kind, document_type = RegisterKind.LEGAL, legal_type

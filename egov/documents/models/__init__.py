@@ -1,4 +1,5 @@
 from egov.documents.models.catalogue import Clearance, DocumentType, Register, RegisterCounter
+from egov.documents.models.copies import DocumentCopy
 from egov.documents.models.files import Attachment, StoredFile
 from egov.documents.models.incoming import (
     Assignment,
@@ -21,6 +22,7 @@ __all__ = [
     "Attachment",
     "Clearance",
     "Comment",
+    "DocumentCopy",
     "DocumentType",
     "DocumentView",
     "DraftVersion",
