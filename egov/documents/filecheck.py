@@ -148,7 +148,7 @@ def inspect(stream: IO[bytes], *, name: str, size: int) -> Inspected:
     if extension not in EXTENSIONS[media_type]:
         raise ActionError(
             _("Tệp “%(name)s” có đuôi %(ext)s nhưng nội dung là %(kind)s.")
-            % {"name": name, "ext": extension or "(không có)", "kind": media_type},
+            % {"name": name, "ext": extension or _("(không có)"), "kind": media_type},
             code="file_type_mismatch",
             field="files",
         )

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -97,11 +98,17 @@ class MultipleFileField(forms.FileField):
 def _files_field() -> MultipleFileField:
     return MultipleFileField(
         label=_("Tệp dự thảo"),
-        help_text=_(
-            "Chọn một hoặc nhiều tệp; tệp đầu tiên là văn bản chính. Nhận PDF, DOC, DOCX, ODT, "
-            "XLS, XLSX, PNG, JPEG, TIFF; mỗi tệp tối đa %(mb)s MB."
-        )
-        % {"mb": c.MAX_FILE_BYTES // (1024 * 1024)},
+        # Formatted when rendered, in the reader's language (not once, at import).
+        help_text=lazy(
+            lambda: (
+                gettext(
+                    "Chọn một hoặc nhiều tệp; tệp đầu tiên là văn bản chính. Nhận PDF, DOC, DOCX, "
+                    "ODT, XLS, XLSX, PNG, JPEG, TIFF; mỗi tệp tối đa %(mb)s MB."
+                )
+                % {"mb": c.MAX_FILE_BYTES // (1024 * 1024)}
+            ),
+            str,
+        )(),
         error_messages={"required": _("Hãy đính kèm tệp dự thảo.")},
     )
 
