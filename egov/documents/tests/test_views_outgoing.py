@@ -270,7 +270,7 @@ def test_a_request_body_over_the_limit_is_refused_with_413_before_reading(client
     too_big = str(c.MAX_UPLOAD_REQUEST_BYTES + 1)
     response = client.post(url("outgoing_new"), new_draft_data(office), CONTENT_LENGTH=too_big)
     assert response.status_code == 413
-    assert "vượt giới hạn của hệ thống" in response.content.decode()
+    assert "mà không đọc tệp, và chưa lưu gì" in response.content.decode()
     assert not OutgoingDocument.objects.exists()
     document = draft(office)
     response = client.post(

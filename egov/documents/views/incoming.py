@@ -23,12 +23,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from egov.audit.middleware import client_ip
 from egov.documents import access, queries
-from egov.documents import constants as c
 from egov.documents.actions import handling, tracking
 from egov.documents.actions.files import Upload
 from egov.documents.actions.incoming import register_incoming
@@ -50,6 +48,7 @@ from egov.documents.forms import (
     ReturnForm,
 )
 from egov.documents.models import Assignment, DocumentView, ExtensionRequest, IncomingDocument
+from egov.documents.views._uploads import limit_document_upload
 from egov.lib.dates import local_today
 from egov.lib.errors import ActionError
 from egov.organisations import access as org_access
@@ -120,34 +119,13 @@ def incoming_list(request: HttpRequest) -> HttpResponse:
 # --- Registration ----------------------------------------------------------------------
 
 
-def _declared_length(request: HttpRequest) -> int:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
-
-
-@csrf_exempt  # CSRF is checked by _register below, once the size is known to be acceptable
+@limit_document_upload
 @login_required
-@require_http_methods(["GET", "POST"])
 def incoming_new(request: HttpRequest) -> HttpResponse:
-    """Refuse an oversized upload from its declared length, before anything reads the body
-    (the CSRF check reads the form, so it runs after this one)."""
-    if request.method == "POST" and _declared_length(request) > c.MAX_UPLOAD_REQUEST_BYTES:
-        return render(
-            request,
-            "documents/incoming_too_large.html",
-            {
-                "size_mb": _declared_length(request) // (1024 * 1024),
-                "limit_mb": c.MAX_UPLOAD_REQUEST_BYTES // (1024 * 1024),
-                "file_limit_mb": c.MAX_FILE_BYTES // (1024 * 1024),
-            },
-            status=413,
-        )
+    """Registration form; an oversized upload is refused before anything reads it."""
     return _register(request)
 
 
-@csrf_protect
 def _register(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     units = access.clerk_units(user)

@@ -11,7 +11,6 @@ but no longer is at the document's current stage (another tab, a double click) s
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -25,12 +24,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from egov.audit.middleware import client_ip
 from egov.documents import access, queries, queries_search
-from egov.documents import constants as c
 from egov.documents.actions import issuing, tracking
 from egov.documents.actions import outgoing as outgoing_actions
 from egov.documents.actions.files import Upload
@@ -52,6 +49,7 @@ from egov.documents.models import (
     OutgoingDocument,
     ReviewStep,
 )
+from egov.documents.views._uploads import limit_document_upload
 from egov.lib.errors import ActionError
 from egov.organisations import access as org_access
 
@@ -73,8 +71,6 @@ TRANSITION_LABELS = {
     "replace": gettext_lazy("Bị thay thế"),
 }
 
-ViewFunc = Callable[..., HttpResponse]
-
 
 def detail_url(document: OutgoingDocument, section: str = "") -> str:
     url = reverse("documents:outgoing_detail", args=[document.pk])
@@ -88,45 +84,6 @@ def _require_staff(request: HttpRequest) -> None:
 
 
 # --- Upload size ---------------------------------------------------------------------------
-
-
-def too_large(request: HttpRequest) -> HttpResponse | None:
-    """413 with a Vietnamese explanation when the declared body is over the limit; the body
-    itself is never read."""
-    try:
-        size = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        size = 0
-    if size <= c.MAX_UPLOAD_REQUEST_BYTES:
-        return None
-    return render(
-        request,
-        "documents/outgoing_too_large.html",
-        {
-            "size_mb": size // (1024 * 1024),
-            "limit_mb": c.MAX_FILE_BYTES // (1024 * 1024),
-            "back": request.get_full_path(),
-        },
-        status=413,
-    )
-
-
-def limit_upload_size(view: ViewFunc) -> ViewFunc:
-    """Refuse request bodies above ``MAX_UPLOAD_REQUEST_BYTES`` before anything reads them.
-
-    The CSRF middleware would read the whole body to find the token, so this view is exempt
-    from the middleware and checks the token itself (``csrf_protect``) after the size."""
-    protected = csrf_protect(view)
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.method == "POST":
-            refused = too_large(request)
-            if refused is not None:
-                return refused
-        return protected(request, *args, **kwargs)
-
-    return csrf_exempt(wrapper)
 
 
 def _uploads(files: list[Any]) -> list[Upload]:
@@ -203,7 +160,7 @@ def _draft_initial(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@limit_upload_size
+@limit_document_upload
 def outgoing_new(request: HttpRequest) -> HttpResponse:
     """A new draft; ``?reply_to=<incoming>`` answers a document, ``?replaces=<outgoing>``
     starts the replacement or correction of an issued one."""
@@ -468,7 +425,7 @@ def _drafter_document(request: HttpRequest, pk: int) -> OutgoingDocument:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@limit_upload_size
+@limit_document_upload
 def outgoing_add_version(request: HttpRequest, pk: int) -> HttpResponse:
     document = _drafter_document(request, pk)
     if request.method != "POST":
