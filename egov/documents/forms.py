@@ -16,9 +16,10 @@ from egov.documents import access, queries
 from egov.documents import constants as c
 from egov.documents.actions import handling
 from egov.documents.choices import Channel, IncomingStatus, Secrecy, Urgency
+from egov.documents.fields import MultipleFileField
 from egov.documents.models import Assignment, DocumentType, IncomingDocument
 from egov.lib.dates import local_today, parse_iso_date
-from egov.organisations.forms import ErrorSummaryMixin
+from egov.organisations.forms import ErrorSummaryMixin, UnitChoiceField
 from egov.organisations.models import OrgUnit
 from egov.workcalendar.queries import add_working_days
 
@@ -124,28 +125,6 @@ class IncomingFilterForm(forms.Form):
 
 
 # --- Registration ----------------------------------------------------------------------
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files from one input; the action checks each file's bytes."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        items = data if isinstance(data, list | tuple) else [data]
-        cleaned = [super(MultipleFileField, self).clean(item, initial) for item in items if item]
-        return [f for f in cleaned if f]
-
-
-class UnitChoiceField(forms.ModelChoiceField[OrgUnit]):
-    def label_from_instance(self, obj: OrgUnit) -> str:
-        return obj.name
 
 
 def _level_choices(enum: Any, *, up_to: int) -> list[tuple[int, str]]:

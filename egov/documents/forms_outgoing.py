@@ -25,6 +25,7 @@ from egov.documents.choices import (
     Secrecy,
     Urgency,
 )
+from egov.documents.fields import MultipleFileField
 from egov.documents.models import DocumentType, IncomingDocument, OutgoingDocument
 from egov.lib.errors import ActionError
 from egov.organisations.forms import ErrorSummaryMixin, UnitChoiceField
@@ -36,7 +37,6 @@ DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 REVIEWER_SLOTS = 3
 
 #: What the file inputs offer in the browser's picker (the server checks the bytes anyway).
-ACCEPTED_FILES = ".pdf,.doc,.docx,.odt,.xls,.xlsx,.png,.jpg,.jpeg,.tif,.tiff"
 
 
 def _date_field(label: Any, *, help_text: Any = "") -> forms.DateField:
@@ -73,26 +73,6 @@ class ActionErrorFieldsMixin(ErrorSummaryMixin):
 
 
 # --- Files ---------------------------------------------------------------------------------
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; the first is the main text."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPTED_FILES}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        if not files:
-            if self.required:
-                raise ValidationError(self.error_messages["required"], code="required")
-            return []
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
 def _files_field() -> MultipleFileField:
