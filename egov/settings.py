@@ -97,6 +97,12 @@ DATABASES = {
         _database_url, conn_max_age=env_int("EGOV_DB_CONN_MAX_AGE", 60), conn_health_checks=True
     )
 }
+# JIT off: the access filters' plans look expensive enough to trigger JIT compilation, which
+# costs seconds for queries that run in milliseconds (bench/README.md, documents). The embedded
+# server has no JIT anyway; this makes a real server behave the same.
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = env_str(
+    "EGOV_DB_SERVER_OPTIONS", "-c jit=off"
+)
 # Parallel test runs on one server (several developers, xdist workers) need distinct names.
 DATABASES["default"]["TEST"] = {"NAME": env_str("EGOV_TEST_DB_NAME", "test_egov")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

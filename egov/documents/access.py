@@ -80,10 +80,20 @@ def forget_clearances(user: Any) -> None:
 
 
 def _secrecy_q(user: Any) -> Q:
-    cleared = Clearance.objects.filter(
-        user=user, unit=OuterRef("unit"), level__gte=OuterRef("secrecy")
-    )
-    return Q(secrecy=0) | Q(Exists(cleared))
+    """Non-secret documents, or secret ones of an agency where ``user`` holds a clearance
+    up to their level: plain conditions (no correlated subquery) that keep indexes usable."""
+    condition = Q(secrecy=0)
+    if not getattr(user, "is_authenticated", False):
+        return condition
+    clearance_level(user, 0)  # fills the per-request cache
+    levels: dict[int, int] = getattr(user, _CLEARANCE_ATTR, {})
+    for unit_id, level in sorted(levels.items()):
+        condition |= Q(unit_id=unit_id, secrecy__lte=level)
+    return condition
+
+
+def _unit_ids(scope: org_access.Scope) -> list[int]:
+    return list(OrgUnit.objects.filter(scope.q()).values_list("pk", flat=True))
 
 
 def own_scope(user: Any, roles: list[str]) -> org_access.Scope:
@@ -109,15 +119,37 @@ def assignment_for_user_q(user: Any, prefix: str = "", *, own: bool = False) -> 
 
 
 def visible_incoming_q(user: Any) -> Q:
+    """Every arm is a plain, indexable condition (lists of ids, no correlated subquery in
+    the OR), so PostgreSQL can combine the text index with the unit index: see
+    bench/README.md (documents) for the measurements behind this shape."""
     if not getattr(user, "is_authenticated", False):
         return Q(pk__in=[])
     office = org_access.scope_for(user, [Role.CLERK, Role.LEADER])
-    involved = Assignment.objects.filter(document=OuterRef("pk")).filter(
-        assignment_for_user_q(user)
+    base = Q(created_by=user)
+    covered_paths: list[str] = []
+    if office.everywhere:
+        base |= Q(unit__isnull=False)
+    elif not office.is_empty:
+        office_units = list(OrgUnit.objects.filter(office.q()).values_list("pk", "path"))
+        base |= Q(unit_id__in=[pk for pk, _path in office_units])
+        covered_paths = [path for _pk, path in office_units]
+    # Documents given to the user in person, or to a unit they lead whose agency's register
+    # they do not keep (a head of division): listed by id.
+    involved = Q(assignee_user=user)
+    leaders = leader_scope(user)
+    if not leaders.is_empty and not office.everywhere:
+        uncovered = [
+            pk
+            for pk, path in OrgUnit.objects.filter(leaders.q()).values_list("pk", "path")
+            if not any(path.startswith(p) and path != p for p in covered_paths)
+        ]
+        if uncovered:
+            involved |= Q(assignee_user__isnull=True, assignee_unit_id__in=uncovered)
+    document_ids = list(
+        Assignment.objects.filter(involved).values_list("document_id", flat=True).distinct()
     )
-    base = Q(created_by=user) | Q(Exists(involved))
-    if not office.is_empty:
-        base |= _in_scope("unit", office)
+    if document_ids:
+        base |= Q(pk__in=document_ids)
     return base & _secrecy_q(user)
 
 

@@ -32,11 +32,18 @@ from egov.documents.models import (
     ReviewStep,
 )
 from egov.documents.search import search_query
-from egov.lib.dates import local_today
+from egov.lib.dates import BUSINESS_TZ, local_today
 from egov.organisations import access as org_access
 from egov.organisations.choices import Role
 from egov.organisations.models import OrgUnit, Person, RoleAssignment
 from egov.workcalendar.queries import add_working_days
+
+
+def day_start(day: dt.date, *, days_after: int = 0) -> dt.datetime:
+    """Midnight in Vietnam at the start of ``day`` (plus ``days_after`` days): date filters
+    compare the timestamp itself, so its index serves them (``__date`` would not)."""
+    start = day + dt.timedelta(days=days_after)
+    return dt.datetime(start.year, start.month, start.day, tzinfo=BUSINESS_TZ)
 
 
 def incoming_visible_to(user: Any) -> QuerySet[IncomingDocument]:
@@ -262,9 +269,9 @@ def search_incoming(user: Any, filters: IncomingFilters) -> QuerySet[IncomingDoc
     if filters.urgency is not None:
         qs = qs.filter(urgency=filters.urgency)
     if filters.date_from:
-        qs = qs.filter(arrived_at__date__gte=filters.date_from)
+        qs = qs.filter(arrived_at__gte=day_start(filters.date_from))
     if filters.date_to:
-        qs = qs.filter(arrived_at__date__lte=filters.date_to)
+        qs = qs.filter(arrived_at__lt=day_start(filters.date_to, days_after=1))
     if filters.issuer:
         qs = qs.filter(issuer_name__icontains=filters.issuer)
     if filters.overdue:
@@ -301,9 +308,9 @@ def search_outgoing(user: Any, filters: OutgoingFilters) -> QuerySet[OutgoingDoc
     if filters.document_type_id:
         qs = qs.filter(document_type_id=filters.document_type_id)
     if filters.date_from:
-        qs = qs.filter(issued_at__date__gte=filters.date_from)
+        qs = qs.filter(issued_at__gte=day_start(filters.date_from))
     if filters.date_to:
-        qs = qs.filter(issued_at__date__lte=filters.date_to)
+        qs = qs.filter(issued_at__lt=day_start(filters.date_to, days_after=1))
     sort = OUTGOING_SORTS.get(filters.sort, OUTGOING_SORTS["-updated_at"])
     return qs.order_by(*sort).select_related("document_type", "unit", "drafter")
 
@@ -354,13 +361,15 @@ def statistics(
     today = local_today()
     incoming = (
         incoming_visible_to(user)
-        .filter(arrived_at__date__gte=date_from, arrived_at__date__lte=date_to)
+        .filter(
+            arrived_at__gte=day_start(date_from), arrived_at__lt=day_start(date_to, days_after=1)
+        )
         .exclude(status=IncomingStatus.RECALLED)
     )
     outgoing = outgoing_visible_to(user).filter(
         status__in=[OutgoingStatus.ISSUED, OutgoingStatus.REPLACED],
-        issued_at__date__gte=date_from,
-        issued_at__date__lte=date_to,
+        issued_at__gte=day_start(date_from),
+        issued_at__lt=day_start(date_to, days_after=1),
     )
     if unit is not None:
         incoming = incoming.filter(unit__path__startswith=unit.path)

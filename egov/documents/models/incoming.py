@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from egov.documents import constants as c
@@ -81,6 +83,10 @@ class IncomingDocument(DocumentFields):
             models.Index(fields=["unit", "status"], name="incoming_unit_status"),
             models.Index(
                 fields=["issuer_code", "code_number", "code_notation"], name="incoming_dupe"
+            ),
+            # The duplicate warning: same agency, number and notation (any case).
+            models.Index(
+                F("unit"), F("code_number"), Upper("code_notation"), name="incoming_dupe_unit"
             ),
             models.Index(fields=["organ_document_id"], name="incoming_organ_doc_id"),
             GinIndex(fields=["search_vector"], name="incoming_search"),
