@@ -75,6 +75,17 @@ class ActionErrorFieldsMixin(ErrorSummaryMixin):
 # --- Files ---------------------------------------------------------------------------------
 
 
+def _lines_field(label: Any, help_text: Any, *, rows: int = 2) -> forms.CharField:
+    """An optional text area read one entry per line."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+    )
+
+
 def _files_field() -> MultipleFileField:
     return MultipleFileField(
         label=_("Tệp dự thảo"),
@@ -393,26 +404,14 @@ class IssueForm(ActionErrorFieldsMixin, forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Đơn vị đã chọn không còn hoạt động.")},
     )
-    organs = forms.CharField(
-        label=_("Cơ quan khác, theo mã định danh"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Mỗi dòng một cơ quan: mã định danh rồi tên, ví dụ: 000.00.00.G09 Bộ Nội vụ"),
+    organs = _lines_field(
+        _("Cơ quan khác, theo mã định danh"),
+        _("Mỗi dòng một cơ quan: mã định danh rồi tên, ví dụ: 000.00.00.G09 Bộ Nội vụ"),
+        rows=3,
     )
-    emails = forms.CharField(
-        label=_("Địa chỉ thư điện tử"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Mỗi dòng một địa chỉ."),
-    )
-    posts = forms.CharField(
-        label=_("Gửi bản giấy qua bưu chính"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Mỗi dòng một nơi nhận: tên và địa chỉ."),
+    emails = _lines_field(_("Địa chỉ thư điện tử"), _("Mỗi dòng một địa chỉ."))
+    posts = _lines_field(
+        _("Gửi bản giấy qua bưu chính"), _("Mỗi dòng một nơi nhận: tên và địa chỉ.")
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
