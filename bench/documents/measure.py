@@ -73,9 +73,8 @@ def filters_for(query: Query) -> Any:
 
 def list_page(user: Any, filters: Any) -> tuple[int, list[Any]]:
     """What the incoming list view runs: the count and the first page."""
-    from django.core.paginator import Paginator
-
     from egov.documents import queries
+    from egov.lib.pagination import OnePassPaginator as Paginator
 
     page = Paginator(queries.search_incoming(fresh(user), filters), PAGE_SIZE).get_page(1)
     return page.paginator.count, list(page.object_list)
@@ -85,11 +84,11 @@ def naive_page(user: Any, filters: Any) -> tuple[int, list[Any]]:
     """The peer: the same list with the text matched word by word as
     ``unaccent(subject || number/notation || issuer || signer || type) ILIKE '%word%'``,
     no tsvector and no index usable for it."""
-    from django.core.paginator import Paginator
     from django.db.models import CharField, Value
     from django.db.models.functions import Concat
 
     from egov.documents import queries
+    from egov.lib.pagination import OnePassPaginator as Paginator
     from egov.lib.text import fold
 
     qs = queries.search_incoming(fresh(user), dataclasses.replace(filters, text=""))

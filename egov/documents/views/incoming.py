@@ -17,7 +17,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -51,6 +50,7 @@ from egov.documents.models import Assignment, DocumentView, ExtensionRequest, In
 from egov.documents.views._uploads import limit_document_upload
 from egov.lib.dates import local_today
 from egov.lib.errors import ActionError
+from egov.lib.pagination import OnePassPaginator
 from egov.organisations import access as org_access
 
 PAGE_SIZE = 50
@@ -98,7 +98,7 @@ def incoming_list(request: HttpRequest) -> HttpResponse:
     require_staff(request)
     form = IncomingFilterForm(request.GET or None)
     documents = queries.search_incoming(request.user, form.filters())
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = OnePassPaginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     today = local_today()
     rows = [
         ListRow(d, bool(d.due_date and d.due_date < today and d.status not in FINISHED))

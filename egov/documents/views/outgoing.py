@@ -17,7 +17,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -51,6 +50,7 @@ from egov.documents.models import (
 )
 from egov.documents.views._uploads import limit_document_upload
 from egov.lib.errors import ActionError
+from egov.lib.pagination import OnePassPaginator
 from egov.organisations import access as org_access
 
 #: Ids of the page sections the forms post back to.
@@ -105,7 +105,7 @@ def outgoing_list(request: HttpRequest) -> HttpResponse:
     if tab not in queries_search.TABS_BY_KEY:
         tab = "all"
     documents = queries_search.outgoing_list(request.user, filters, tab=tab, urgency=urgency)
-    page = Paginator(documents, queries_search.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = OnePassPaginator(documents, queries_search.PAGE_SIZE).get_page(request.GET.get("page"))
     counts = queries_search.outgoing_tab_counts(request.user, filters, urgency=urgency)
     tabs = [(t, counts[t.key]) for t in queries_search.OUTGOING_TABS]
     return render(

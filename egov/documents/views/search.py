@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,6 +23,7 @@ from egov.documents.forms_outgoing import SaveSearchForm, SearchForm
 from egov.documents.models import SavedSearch
 from egov.lib.dates import BUSINESS_TZ
 from egov.lib.errors import ActionError
+from egov.lib.pagination import OnePassPaginator
 from egov.lib.tabular import CellValue, write_xlsx
 from egov.organisations import access as org_access
 
@@ -89,7 +89,7 @@ def render_search(
     criteria = form.criteria()
     columns = queries_search.columns_for(criteria.kind, form.chosen_columns())
     results = queries_search.with_columns(queries_search.search(user, criteria), columns)
-    page = Paginator(results, queries_search.PAGE_SIZE).get_page(params.get("page"))
+    page = OnePassPaginator(results, queries_search.PAGE_SIZE).get_page(params.get("page"))
     rows = [
         {
             "url": _detail_url(criteria.kind, document.pk),
