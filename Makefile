@@ -48,6 +48,8 @@ typecheck: $(STAMP)
 
 check: lint typecheck test
 
-## bench: benchmarks print one JSON object per figure (SCALE=quick for a short run)
+## bench: benchmarks print one JSON object per figure (SCALE=quick for a short run;
+## PART=organisations or PART=documents for one of them, both by default)
+PART ?= organisations documents
 bench: $(STAMP)
-	@$(PY) -m bench.organisations $(if $(filter quick,$(SCALE)),--quick,)
+	@for part in $(PART); do $(PY) -m bench.$$part $(if $(filter quick,$(SCALE)),--quick,) || exit 1; done
