@@ -98,7 +98,7 @@ def main() -> None:
 
     from bench.documents.measure import measure_search, measure_statistics, measure_work
     from bench.documents.register import Desk, measure_registration
-    from egov.documents.management.commands.seed_documents import seed
+    from egov.documents.seeding import seed
     from egov.organisations.models import OrgUnit
 
     documents = max(1000, round(FULL_DOCUMENTS * args.scale))

@@ -35,13 +35,13 @@ def _payloads(count: int, seed: int) -> list[dict[str, Any]]:
     """``count`` received documents as a clerk types them: every one a different number, so
     the duplicate check runs and finds nothing; about 15% urgent (their leaders are told)."""
     from egov.documents.choices import Channel
-    from egov.documents.management.commands.seed_documents import (
+    from egov.documents.models import DocumentType
+    from egov.documents.seeding.reference import (
         CENTRAL,
         LETTER_VERBS,
         TOPICS,
         person_name,
     )
-    from egov.documents.models import DocumentType
     from egov.lib.dates import local_today
 
     rng = random.Random(seed)
