@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchRank
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import TruncMonth, Upper
+from django.db.models.functions import TruncMonth
 
 from egov.documents import access
 from egov.documents import constants as c
@@ -64,22 +64,39 @@ def probable_duplicates(
     organ_document_id: str,
 ) -> list[IncomingDocument]:
     """Documents already registered in ``unit`` that look like this one (Phụ lục VI III.1.h):
-    the same organ document id, or the same issuer, number and notation."""
-    condition = Q(pk__in=[])
+    the same organ document id, or the same issuer, number and notation (notation and
+    issuer name in any case), newest first, at most five.
+
+    Written in SQL because every registration runs it: the ORM spent longer building the
+    query than PostgreSQL spends answering it through ``incoming_dupe_unit``."""
+    arms: list[str] = []
+    params: list[int | str] = [unit.pk, IncomingStatus.RECALLED]
     if organ_document_id.strip():
-        condition |= Q(organ_document_id=organ_document_id.strip())
+        arms.append("organ_document_id = %s")
+        params.append(organ_document_id.strip())
     if code_number and code_notation:
-        same_number = Q(code_number=code_number) & Q(notation_upper=code_notation.upper())
+        issuer = "UPPER(issuer_name) = UPPER(%s)"
+        params += [code_number, code_notation.upper(), issuer_name.strip()]
         if issuer_code.strip():
-            condition |= same_number & Q(issuer_code=issuer_code.strip())
-        condition |= same_number & Q(issuer_name__iexact=issuer_name.strip())
+            issuer = f"({issuer} OR issuer_code = %s)"
+            params.append(issuer_code.strip())
+        arms.append(f"(code_number = %s AND UPPER(code_notation) = %s AND {issuer})")
+    if not arms:
+        return []
     return list(
-        IncomingDocument.objects.filter(unit=unit)
-        .alias(notation_upper=Upper("code_notation"))
-        .filter(condition)
-        .exclude(status=IncomingStatus.RECALLED)
-        .order_by("-arrived_at")[:5]
+        IncomingDocument.objects.raw(
+            f"SELECT {_DUPLICATE_COLUMNS} FROM {IncomingDocument._meta.db_table} "  # noqa: S608 - names from the model
+            f"WHERE unit_id = %s AND status <> %s AND ({' OR '.join(arms)}) "
+            "ORDER BY arrived_at DESC LIMIT 5",
+            params,
+        )
     )
+
+
+# Every column but the search vector (large, and never shown in the warning).
+_DUPLICATE_COLUMNS = ", ".join(
+    str(f.column) for f in IncomingDocument._meta.concrete_fields if f.name != "search_vector"
+)
 
 
 def holders_of(role: str, unit: OrgUnit, *, secrecy: int = 0) -> list[Any]:

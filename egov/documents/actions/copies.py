@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from egov.audit.service import record, snapshot
 from egov.documents import access, audit_names
 from egov.documents.actions._common import require
-from egov.documents.actions.numbering import next_number
-from egov.documents.actions.registers import register_for
+from egov.documents.actions.registers import number_for
 from egov.documents.choices import CopyForm, Direction, OutgoingStatus
 from egov.documents.models import DocumentCopy, IncomingDocument, OutgoingDocument
 from egov.lib.dates import BUSINESS_TZ
@@ -73,12 +72,12 @@ def make_copy(
         )
     now = timezone.now()
     year = now.astimezone(BUSINESS_TZ).year
-    register = register_for(unit, Direction.OUTGOING, copies=True)
+    register_id, number = number_for(unit, Direction.OUTGOING, year, copies=True)
     copy = DocumentCopy.objects.create(
         unit=unit,
-        register=register,
+        register_id=register_id,
         year=year,
-        number=next_number(register, year),
+        number=number,
         form=form,
         notation=f"{form}-{unit.abbreviation}",
         incoming=incoming,

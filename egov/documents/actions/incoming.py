@@ -14,11 +14,10 @@ from egov.audit.service import record, snapshot
 from egov.documents import access, audit_names, queries
 from egov.documents.actions import files as file_actions
 from egov.documents.actions._common import incoming_transition, require, subject_text
-from egov.documents.actions.numbering import next_number
-from egov.documents.actions.registers import register_for
+from egov.documents.actions.registers import number_for
 from egov.documents.choices import Channel, Direction, IncomingStatus, Secrecy, Urgency
 from egov.documents.models import Attachment, DocumentType, IncomingDocument
-from egov.documents.search import index_incoming
+from egov.documents.search import incoming_vector
 from egov.lib.dates import BUSINESS_TZ, local_today
 from egov.lib.errors import ActionError
 from egov.lib.text import clean
@@ -151,12 +150,17 @@ def register_incoming(
             )
     arrived_at = arrived_at or timezone.now()
     year = arrived_at.astimezone(BUSINESS_TZ).year
-    register = register_for(unit, Direction.INCOMING, secrecy=secrecy)
-    document = IncomingDocument.objects.create(
+    stored = [
+        file_actions.store(upload, facts, actor=actor)
+        for upload, facts in zip(uploads, inspected, strict=True)
+    ]
+    # The register's counter stays locked from here to the commit: keep this part short.
+    register_id, arrival_number = number_for(unit, Direction.INCOMING, year, secrecy=secrecy)
+    document = IncomingDocument(
         unit=unit,
-        register=register,
+        register_id=register_id,
         year=year,
-        arrival_number=next_number(register, year),
+        arrival_number=arrival_number,
         arrived_at=arrived_at,
         channel=channel,
         document_type=document_type,
@@ -178,20 +182,22 @@ def register_incoming(
         source_outgoing=source_outgoing,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    pages = 0
-    for order, (upload, facts) in enumerate(zip(uploads, inspected, strict=True)):
-        stored = file_actions.store(upload, facts, actor=actor)
-        Attachment.objects.create(
-            file=stored, name=upload.name, is_main=order == 0, ordering=order, incoming=document
+    if page_amount is None:
+        document.page_amount = sum(facts.page_count or 0 for facts in inspected) or None
+    document.search_vector = incoming_vector(
+        document, [(upload.name, file.text) for upload, file in zip(uploads, stored, strict=True)]
+    )
+    document.save(force_insert=True)
+    del document.search_vector  # an expression until read back: deferred, never saved again
+    Attachment.objects.bulk_create(
+        Attachment(
+            file=file, name=upload.name, is_main=order == 0, ordering=order, incoming=document
         )
-        pages += facts.page_count or 0
-    if page_amount is None and pages:
-        document.page_amount = pages
-        document.save(update_fields=["page_amount"])
+        for order, (upload, file) in enumerate(zip(uploads, stored, strict=True))
+    )
     incoming_transition(
         document, action="register", actor=actor, to_status=IncomingStatus.REGISTERED
     )
-    index_incoming(document)
     if document.is_urgent:
         leaders = queries.leaders_of(unit, secrecy=secrecy)
         notify(

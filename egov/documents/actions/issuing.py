@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from egov.audit.service import record, snapshot
 from egov.documents import access, audit_names
 from egov.documents.actions._common import outgoing_transition, require, required_text
-from egov.documents.actions.numbering import next_number
-from egov.documents.actions.registers import register_for
+from egov.documents.actions.registers import number_for
 from egov.documents.choices import (
     DeliveryRule,
     Direction,
@@ -173,14 +172,14 @@ def issue(
     year = now.astimezone(BUSINESS_TZ).year
     rows = _recipient_rows(document, recipients)
     notation = build_notation(document, year)
-    register = register_for(
+    register_id, number = number_for(
         document.unit,
         Direction.OUTGOING,
+        year,
         secrecy=document.secrecy,
         legal_type=document.document_type if document.is_legal else None,
     )
-    number = next_number(register, year)
-    document.register = register
+    document.register_id = register_id
     document.year = year
     document.number = number
     document.code_number = format_number(number)

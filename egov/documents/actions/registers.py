@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from egov.audit.service import record, snapshot
 from egov.documents import access, audit_names
 from egov.documents.actions._common import require
+from egov.documents.actions.numbering import next_number, next_number_in_series
 from egov.documents.choices import Direction, RegisterKind, Secrecy
 from egov.documents.models import Clearance, DocumentType, Register
 from egov.lib.errors import ActionError
@@ -22,6 +23,39 @@ _DEFAULT_NAMES: dict[tuple[str, str], str] = {
 }
 
 
+def _series(
+    *, secrecy: int, legal_type: DocumentType | None, copies: bool
+) -> tuple[str, DocumentType | None]:
+    if copies:
+        return RegisterKind.COPY, None
+    if secrecy > Secrecy.NONE:
+        return RegisterKind.SECRET, None
+    if legal_type is not None:
+        return RegisterKind.LEGAL, legal_type
+    return RegisterKind.GENERAL, None
+
+
+def number_for(
+    unit: OrgUnit,
+    direction: str,
+    year: int,
+    *,
+    secrecy: int = Secrecy.NONE,
+    legal_type: DocumentType | None = None,
+    copies: bool = False,
+) -> tuple[int, int]:
+    """``(register id, number)``: the next number of ``year`` in the register
+    :func:`register_for` would choose, found and taken in one statement once the register
+    exists (see ``numbering.next_number`` for why it is gap-free and race-free)."""
+    kind, document_type = _series(secrecy=secrecy, legal_type=legal_type, copies=copies)
+    type_id = document_type.pk if document_type is not None else None
+    taken = next_number_in_series(unit, direction, kind, type_id, year)
+    if taken is not None:
+        return taken
+    register = register_for(unit, direction, secrecy=secrecy, legal_type=legal_type, copies=copies)
+    return register.pk, next_number(register, year)
+
+
 def register_for(
     unit: OrgUnit,
     direction: str,
@@ -32,14 +66,7 @@ def register_for(
 ) -> Register:
     """The register a document goes into, opened on first use. Secret documents have
     their own series; each legal-normative type has its own (Nghị định 30, Điều 15)."""
-    if copies:
-        kind, document_type = RegisterKind.COPY, None
-    elif secrecy > Secrecy.NONE:
-        kind, document_type = RegisterKind.SECRET, None
-    elif legal_type is not None:
-        kind, document_type = RegisterKind.LEGAL, legal_type
-    else:
-        kind, document_type = RegisterKind.GENERAL, None
+    kind, document_type = _series(secrecy=secrecy, legal_type=legal_type, copies=copies)
     existing = Register.objects.filter(
         unit=unit, direction=direction, kind=kind, document_type=document_type, active=True
     ).first()

@@ -136,6 +136,21 @@ def test_a_pdf_is_stored_once_under_its_hash_with_its_text(world):
     assert first.page_amount == 3 and second.attachments.get().name == "copy.pdf"
 
 
+def test_the_index_written_at_registration_is_the_one_a_reindex_writes(world):
+    """Registration stores the search vector in its INSERT; it must equal what
+    ``index_incoming`` computes afterwards, the PDF's text and file name included."""
+    from egov.documents.search import index_incoming, search_query
+
+    data = make_pdf("Phuong an phong chong thien tai mua lu", pages=1)
+    doc = register(world, uploads=[upload("phuong-an.pdf", data)])
+    written = IncomingDocument.objects.get(pk=doc.pk).search_vector
+    index_incoming(doc)
+    assert IncomingDocument.objects.get(pk=doc.pk).search_vector == written
+    for words in ("tuyen dung cong chuc", "thien tai mua lu", "ubnd ttth 459", "phuong-an"):
+        found = IncomingDocument.objects.filter(search_vector=search_query(words))
+        assert list(found) == [doc], words
+
+
 def test_urgent_documents_notify_the_leaders_at_once(world):
     from egov.accounts.models import Notification
 
