@@ -25,6 +25,27 @@ def shared_fixture() -> Any:
     return _get
 
 
+@pytest.fixture(scope="session")
+def exchange_identity(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One test CA and one installation certificate for the whole run: issuing a document
+    signs its exchange packages, whichever app's test issues it."""
+    from egov.exchange.testing import new_ca, write_identity
+
+    directory = tmp_path_factory.mktemp("exchange-identity")
+    return write_identity(directory, new_ca(), "Văn thư hệ thống thử nghiệm")
+
+
+@pytest.fixture(autouse=True)
+def _exchange_settings(settings: Any, exchange_identity: dict[str, str]) -> Iterator[None]:
+    from egov.exchange.identity import load_identity
+
+    for name, value in exchange_identity.items():
+        setattr(settings, name, value)
+    load_identity.cache_clear()
+    yield
+    load_identity.cache_clear()
+
+
 @pytest.fixture
 def world(db: None) -> Any:
     from egov.organisations.testing import build_world

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "egov.organisations",
     "egov.workcalendar",
     "egov.documents",
+    "egov.exchange",
 ]
 
 MIDDLEWARE = [
@@ -194,6 +195,20 @@ if _mail_backend.endswith("smtp.EmailBackend"):
         "port": env_int("EGOV_EMAIL_PORT", 25),
     }
 DEFAULT_FROM_EMAIL = env_str("EGOV_DEFAULT_FROM_EMAIL", "no-reply@angiang.gov.vn")
+
+# Inter-agency exchange (egov.exchange): this installation's signing identity, the roots it
+# trusts, its hub (a member sends through it) and how often the worker polls.
+_EXCHANGE_DIR = VAR_DIR / "exchange"
+EGOV_EXCHANGE_KEY_FILE = env_str("EGOV_EXCHANGE_KEY_FILE", str(_EXCHANGE_DIR / "key.pem"))
+EGOV_EXCHANGE_CERT_FILE = env_str("EGOV_EXCHANGE_CERT_FILE", str(_EXCHANGE_DIR / "chain.pem"))
+EGOV_EXCHANGE_TRUST_FILE = env_str("EGOV_EXCHANGE_TRUST_FILE", str(_EXCHANGE_DIR / "trust.pem"))
+# PEM bundle that verifies the hub's TLS certificate ("" = the system's roots).
+EGOV_EXCHANGE_TLS_CA_FILE = env_str("EGOV_EXCHANGE_TLS_CA_FILE", "")
+EGOV_EXCHANGE_HUB_URL = env_str("EGOV_EXCHANGE_HUB_URL", "")
+EGOV_EXCHANGE_HUB_TOKEN = env_str("EGOV_EXCHANGE_HUB_TOKEN", "")
+EGOV_EXCHANGE_POLL_SECONDS = float(env_str("EGOV_EXCHANGE_POLL_SECONDS", "0.25"))
+EGOV_EXCHANGE_MAX_ATTEMPTS = env_int("EGOV_EXCHANGE_MAX_ATTEMPTS", 12)
+EGOV_EXCHANGE_MAX_PACKAGE_BYTES = env_int("EGOV_EXCHANGE_MAX_PACKAGE_BYTES", 100 * 1024 * 1024)
 
 # --- Background tasks: django_tasks with the database backend; no broker. ---
 TASKS = {

@@ -13,6 +13,7 @@ urlpatterns = [
     path("org/", include("egov.organisations.urls")),
     path("audit/", include("egov.audit.urls")),
     path("documents/", include("egov.documents.urls")),
+    path("exchange/", include("egov.exchange.urls")),
     path("calendar/", include("egov.workcalendar.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

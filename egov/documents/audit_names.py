@@ -29,3 +29,6 @@ OUTGOING_CANCEL = register("documents.outgoing.cancel", _("Hủy dự thảo"))
 SEARCH_SAVE = register("documents.search.save", _("Lưu điều kiện tìm kiếm"))
 REMINDERS_SEND = register("documents.reminders.send", _("Nhắc hạn xử lý văn bản"))
 COPY_MAKE = register("documents.copy.make", _("Sao văn bản"))
+INCOMING_RECALLED_BY_SENDER = register(
+    "documents.incoming.recalled_by_sender", _("Văn bản đến bị bên gửi thu hồi")
+)

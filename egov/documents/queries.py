@@ -629,3 +629,17 @@ def team_work(user: Any, *, overdue_limit: int = 100) -> TeamWork:
         .order_by("due_date", "pk")[:overdue_limit]
     )
     return TeamWork(ordered, overdue, totals)
+
+
+def document_type_named(name: str) -> Any:
+    """The document type called ``name`` (as another system wrote it, any case, with or
+    without diacritics), or the general letter (công văn) when none matches."""
+    from egov.documents.models import DocumentType
+    from egov.lib.text import fold
+
+    wanted = fold(name or "")
+    types = list(DocumentType.objects.filter(active=True))
+    for document_type in types:
+        if fold(document_type.name) == wanted:
+            return document_type
+    return next(t for t in types if t.code == "cong-van")

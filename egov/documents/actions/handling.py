@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from egov.accounts.notify import notify
 from egov.audit.service import record
-from egov.documents import access, audit_names, queries
+from egov.documents import access, audit_names, hooks, queries
 from egov.documents.actions._common import incoming_transition, require, required_text
 from egov.documents.actions.incoming import document_url
 from egov.documents.choices import (
@@ -86,10 +86,12 @@ def _set_status(document: IncomingDocument, status: str, *, actor: Any, note: st
         to_status=status,
         note=note,
     )
+    old = document.status
     document.status = status
     finished = status in (IncomingStatus.DONE, IncomingStatus.FILED)
     document.done_at = timezone.now() if finished else None
     document.save(update_fields=["status", "done_at", "updated_at"])
+    hooks.incoming_status_changed(document, old, status)
 
 
 def _recipients(target: Target, document: IncomingDocument) -> list[Any]:

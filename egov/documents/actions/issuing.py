@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from egov.audit.service import record, snapshot
-from egov.documents import access, audit_names
+from egov.documents import access, audit_names, hooks
 from egov.documents.actions._common import outgoing_transition, require, required_text
 from egov.documents.actions.registers import number_for
 from egov.documents.choices import (
@@ -203,6 +203,7 @@ def issue(
     document.save()
     if document.replaces is not None:
         mark_replaced(actor=actor, old=document.replaces, new=document)
+    hooks.issued(document, rows)
     if document.in_reply_to_id:
         IncomingDocument.objects.filter(pk=document.in_reply_to_id, reply__isnull=True).update(
             reply=document
@@ -248,6 +249,7 @@ def recall(*, actor: Any, document: OutgoingDocument, reason: str) -> OutgoingDo
     document.status = OutgoingStatus.RECALLED
     document.change_reason = reason
     document.save(update_fields=["status", "change_reason", "updated_at"])
+    hooks.recalled(document, reason)
     record(
         action=audit_names.OUTGOING_RECALL,
         actor=actor,

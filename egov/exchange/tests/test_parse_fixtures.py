@@ -23,9 +23,9 @@ from egov.exchange.edxml import (
     verify_envelope,
 )
 from egov.exchange.edxml.constants import VIETNAM_TZ
+from egov.exchange.pki import make_ca
 
 from .factories import NOW
-from .pki import make_ca
 
 NEW = "edxml/vpcp-sdk_edoc_new_TRUNCATED.edxml"
 BAK = "edxml/vpcp-sdk_edoc.edxml.bak.xml"

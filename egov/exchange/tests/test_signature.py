@@ -17,9 +17,9 @@ from egov.exchange.edxml import (
     sign_envelope,
     verify_envelope,
 )
+from egov.exchange.pki import make_ca, make_installation_certificate
 
 from .factories import NOW, make_package, make_status
-from .pki import make_ca, make_installation_certificate
 
 
 @pytest.fixture(scope="module")
@@ -239,7 +239,7 @@ def test_a_certificate_that_is_not_a_certificate_is_reported_as_such(signed, ca)
 def test_a_certificate_without_a_signing_key_usage_is_untrusted(ca):
     from cryptography.hazmat.primitives import hashes
 
-    from .pki import new_key
+    from egov.exchange.pki import new_key
 
     key = new_key()
     certificate = (

@@ -1,4 +1,5 @@
-"""A throw-away PKI made inside the tests: nothing secret is ever committed."""
+"""A throw-away PKI: the tests make their CA with it, and a demo installation its
+development identity. Nothing secret is ever committed."""
 
 from __future__ import annotations
 

@@ -1,0 +1,54 @@
+"""Where later parts plug into the e-office's actions without the e-office importing them.
+
+The exchange part registers here when its app is ready; the e-office calls these inside the
+action's transaction, so whatever a listener writes (an outbox row, say) commits or rolls
+back with the change itself. A listener must not fail for reasons of its own: an error
+raised here aborts the action, which is what we want for a broken invariant and never for a
+peer that is down (that is the outbox's job).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+#: ``(document, recipients)`` after an outgoing document is issued (recipients just created).
+IssueListener = Callable[[Any, Sequence[Any]], None]
+#: ``(document, reason)`` after an issued document is recalled.
+RecallListener = Callable[[Any, str], None]
+#: ``(document, old status, new status)`` after an incoming document's status changes.
+IncomingStatusListener = Callable[[Any, str, str], None]
+
+_issue: list[IssueListener] = []
+_recall: list[RecallListener] = []
+_incoming_status: list[IncomingStatusListener] = []
+
+
+def on_issue(listener: IssueListener) -> None:
+    if listener not in _issue:
+        _issue.append(listener)
+
+
+def on_recall(listener: RecallListener) -> None:
+    if listener not in _recall:
+        _recall.append(listener)
+
+
+def on_incoming_status(listener: IncomingStatusListener) -> None:
+    if listener not in _incoming_status:
+        _incoming_status.append(listener)
+
+
+def issued(document: Any, recipients: Sequence[Any]) -> None:
+    for listener in _issue:
+        listener(document, recipients)
+
+
+def recalled(document: Any, reason: str) -> None:
+    for listener in _recall:
+        listener(document, reason)
+
+
+def incoming_status_changed(document: Any, old: str, new: str) -> None:
+    for listener in _incoming_status:
+        listener(document, old, new)

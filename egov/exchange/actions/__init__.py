@@ -1,0 +1,1 @@
+"""The only places that write exchange data; one module per verb group."""

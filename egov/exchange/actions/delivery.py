@@ -1,0 +1,163 @@
+"""The worker's side: deliver what is due in the outbox, take in what waits at the hub,
+keep the agency directory in step with the hub's."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from egov.audit.service import record
+from egov.documents.actions.delivery import set_recipient_status
+from egov.documents.choices import RecipientStatus
+from egov.exchange import audit_names, client, queries
+from egov.exchange.actions import inbox
+from egov.exchange.actions.hub import take
+from egov.exchange.actions.inbox import Refused
+from egov.exchange.actions.outbox import mark_dead, mark_failed
+from egov.exchange.choices import Kind, OutboxState
+from egov.exchange.models import Organ, OutboxMessage, Peer
+
+log = logging.getLogger(__name__)
+
+
+def deliver_due(*, limit: int = 50) -> int:
+    """Deliver up to ``limit`` due outbox messages, each in its own transaction with its
+    row locked (``SKIP LOCKED``: several workers share the queue); the number handled."""
+    handled = 0
+    for _ in range(limit):
+        with transaction.atomic():
+            message = (
+                OutboxMessage.objects.select_for_update(skip_locked=True)
+                .filter(state=OutboxState.PENDING, next_attempt_at__lte=timezone.now())
+                .order_by("next_attempt_at", "pk")
+                .first()
+            )
+            if message is None:
+                break
+            _deliver(message)
+            handled += 1
+    return handled
+
+
+def _deliver(message: OutboxMessage) -> None:
+    body = bytes(message.body)
+    try:
+        if queries.local_unit(message.to_code) is not None:
+            inbox.accept(body)
+        else:
+            _send_away(message, body)
+    except (Refused, client.PeerRefused) as refusal:
+        log.warning("exchange: outbox %s refused: %s", message.pk, refusal)
+        mark_dead(message, str(refusal))
+        _recipient(message, RecipientStatus.FAILED)
+        return
+    except client.TransportError as exc:
+        log.info("exchange: outbox %s not delivered, will retry: %s", message.pk, exc)
+        mark_failed(message, str(exc))
+        if message.state == OutboxState.DEAD:
+            _recipient(message, RecipientStatus.FAILED)
+        return
+    message.state = OutboxState.SENT
+    message.sent_at = timezone.now()
+    message.attempts += 1
+    message.save(update_fields=["state", "sent_at", "attempts"])
+    _recipient(message, RecipientStatus.SENT)
+
+
+def _send_away(message: OutboxMessage, body: bytes) -> None:
+    """To a member's mailbox when we are its hub, through our hub otherwise."""
+    organ = Organ.objects.filter(code=message.to_code, active=True).select_related("peer").first()
+    if organ is not None and organ.peer is not None and not organ.peer.is_hub:
+        take(sender=_self_peer(), body=body)
+        return
+    hub = queries.hub()
+    if hub is None:
+        raise Refused("unknown_recipient", f"no route to organ code {message.to_code}")
+    client.send(hub, body)
+
+
+def _self_peer() -> Peer:
+    """The hub's own row as a sender in its members' mailboxes."""
+    peer, _created = Peer.objects.get_or_create(
+        code="self", defaults={"name": "Hệ thống này", "active": False}
+    )
+    return peer
+
+
+def _recipient(message: OutboxMessage, status: str) -> None:
+    if message.kind == Kind.EDOC and message.recipient_id is not None:
+        set_recipient_status(recipient_id=message.recipient_id, status=status, at=timezone.now())
+
+
+def poll_hub(*, limit: int = 50) -> int:
+    """Take in what waits for us at the hub; each package acknowledged only after it is
+    committed here, so a crash in between means fetching it again, and the inbox's
+    idempotence makes that harmless. The number taken."""
+    hub = queries.hub()
+    if hub is None:
+        return 0
+    taken = 0
+    for item in client.received(hub, limit=limit):
+        body = client.fetch(hub, int(item["id"]))
+        # A refusal is recorded, and answered with 02 where it can be: do not fetch again.
+        with contextlib.suppress(Refused):
+            inbox.accept(body, sender=hub)
+        client.acknowledge(hub, int(item["id"]))
+        taken += 1
+    return taken
+
+
+@transaction.atomic
+def sync_directory() -> int:
+    """Copy the hub's agency directory (agencies of other installations) and register our
+    own agencies with it; the number of agencies listed by the hub."""
+    hub = queries.hub()
+    if hub is None:
+        return 0
+    from egov.organisations.models import OrgUnit
+
+    for unit in OrgUnit.objects.filter(valid_to__isnull=True).exclude(organ_code=""):
+        client.register_agency(hub, code=unit.organ_code, name=unit.name)
+    listed = client.agencies(hub)
+    seen = set()
+    for entry in listed:
+        code = entry["code"]
+        if queries.local_unit(code) is not None:
+            continue
+        seen.add(code)
+        Organ.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": entry.get("name", code)[:255],
+                "parent_code": entry.get("parent_code", "")[:35],
+                "peer": hub,
+                "active": True,
+            },
+        )
+    Organ.objects.filter(peer=hub).exclude(code__in=seen).update(active=False)
+    record(action=audit_names.DIRECTORY_SYNC, actor=None, after={"listed": len(listed)})
+    return len(listed)
+
+
+@transaction.atomic
+def resend(*, actor: object, message: OutboxMessage) -> OutboxMessage:
+    """An administrator sends a dead letter again (after fixing the route or the peer)."""
+    message = OutboxMessage.objects.select_for_update().get(pk=message.pk)
+    if message.state != OutboxState.DEAD:
+        return message
+    message.state = OutboxState.PENDING
+    message.next_attempt_at = timezone.now()
+    message.save(update_fields=["state", "next_attempt_at"])
+    record(
+        action=audit_names.OUTBOX_RESEND,
+        actor=actor,
+        obj=message,
+        after={"to": message.to_code, "document_id": message.document_id},
+    )
+    from egov.exchange.actions.outbox import wake_worker
+
+    transaction.on_commit(wake_worker)
+    return message

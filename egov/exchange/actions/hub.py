@@ -1,0 +1,180 @@
+"""The hub's operations, modelled on the national axis (reference §2.1): register and list
+agencies, take a package from a member and route it, list what waits for a member, hand it
+over, take its transport status, list what a member sent."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from egov.audit.service import record
+from egov.exchange import audit_names, edxml
+from egov.exchange.actions import inbox
+from egov.exchange.actions.inbox import Refused
+from egov.exchange.choices import Kind, MailboxState
+from egov.exchange.identity import load_identity
+from egov.exchange.models import HubMailbox, Organ, Peer
+from egov.exchange.queries import local_unit
+from egov.organisations.models import OrgUnit
+
+
+@dataclass(frozen=True)
+class Routed:
+    """Where the hub put a package: our own agencies' inbox, or members' mailboxes."""
+
+    local: int
+    mailboxes: int
+
+
+def _addressees(body: bytes) -> tuple[str, str, str, str, list[str]]:
+    """(kind, document id, sender code, status code, recipient codes) of a valid package."""
+    head = body[:65536]
+    try:
+        if b"StatusCode>" in head and b"MessageHeader>" not in head:
+            status = edxml.parse_status(body).status
+            to = [o.organ_id for o in status.to] or [status.response_for.organ_id]
+            return (
+                Kind.STATUS,
+                status.response_for.document_id,
+                status.from_.organ_id,
+                status.status_code,
+                to,
+            )
+        header = edxml.parse_edoc(body).package.message_header
+    except edxml.ValidationFailure as failure:
+        raise Refused(
+            "invalid_package", "; ".join(str(p) for p in failure.problems)[:2000]
+        ) from None
+    return Kind.EDOC, header.document_id, header.from_.organ_id, "", [o.organ_id for o in header.to]
+
+
+@transaction.atomic
+def take(*, sender: Peer, body: bytes) -> Routed:
+    """A member sends a package: verify, validate, route each recipient. All or nothing: an
+    unknown recipient refuses the whole package (the sender fixes the address and resends)."""
+    try:
+        edxml.verify_envelope(body, load_identity().trusted_roots)
+    except edxml.SignatureError as exc:
+        raise Refused(exc.code, exc.message, exc.message_vi) from None
+    kind, document_id, from_code, status_code, to_codes = _addressees(body)
+    local: list[str] = []
+    remote: list[Organ] = []
+    for code in to_codes:
+        if local_unit(code) is not None:
+            local.append(code)
+            continue
+        organ = Organ.objects.filter(code=code, active=True, peer__isnull=False).first()
+        if organ is None:
+            raise Refused(
+                "unknown_recipient",
+                f"no agency with organ code {code} is connected to this hub",
+                _("Không có cơ quan có mã định danh %(code)s trên trục.") % {"code": code},
+            )
+        remote.append(organ)
+    sha = hashlib.sha256(body).hexdigest()
+    boxes = 0
+    for peer_id in sorted({organ.peer_id for organ in remote if organ.peer_id is not None}):
+        codes = ",".join(o.code for o in remote if o.peer_id == peer_id)
+        try:
+            with transaction.atomic():
+                HubMailbox.objects.create(
+                    peer_id=peer_id,
+                    sender=sender,
+                    kind=kind,
+                    document_id=document_id[:100],
+                    from_code=from_code,
+                    to_code=codes[:35],
+                    status_code=status_code,
+                    body=body,
+                    sha256=sha,
+                    size=len(body),
+                    received_at=timezone.now(),
+                )
+                boxes += 1
+        except IntegrityError:
+            pass  # sent before: once per member is enough
+    if local:
+        inbox.accept(body, sender=sender)
+    return Routed(local=len(local), mailboxes=boxes)
+
+
+def waiting(peer: Peer, *, limit: int = 100) -> list[dict[str, Any]]:
+    rows = (
+        HubMailbox.objects.filter(peer=peer, state=MailboxState.INBOX)
+        .order_by("id")
+        .values(
+            "id", "kind", "document_id", "from_code", "to_code", "status_code", "sha256", "size"
+        )[:limit]
+    )
+    return [dict(row) for row in rows]
+
+
+def fetch(peer: Peer, pk: int) -> HubMailbox | None:
+    item = HubMailbox.objects.filter(peer=peer, pk=pk).first()
+    if item is not None and item.fetched_at is None:
+        HubMailbox.objects.filter(pk=pk).update(fetched_at=timezone.now())
+    return item
+
+
+def set_transport_status(peer: Peer, pk: int, status: str) -> bool:
+    """The member has the package (``done``) or could not take it (``fail``: it stays
+    listed, to be fetched again)."""
+    if status not in (MailboxState.DONE, MailboxState.FAIL):
+        raise ValueError(status)
+    if status == MailboxState.FAIL:
+        return HubMailbox.objects.filter(peer=peer, pk=pk).exists()
+    updated = HubMailbox.objects.filter(peer=peer, pk=pk).update(
+        state=MailboxState.DONE, done_at=timezone.now()
+    )
+    return updated == 1
+
+
+def sent_by(peer: Peer, *, document_id: str = "", limit: int = 200) -> list[dict[str, Any]]:
+    rows = HubMailbox.objects.filter(sender=peer).order_by("-id")
+    if document_id:
+        rows = rows.filter(document_id=document_id)
+    values = rows.values(
+        "id", "kind", "document_id", "to_code", "status_code", "state", "received_at"
+    )[:limit]
+    return [dict(row) for row in values]
+
+
+@transaction.atomic
+def register_agency(*, peer: Peer, code: str, name: str, parent_code: str = "") -> Organ:
+    """A member registers (or renames) an agency it serves. A code held by another member,
+    or by the hub's own agencies, is refused."""
+    code = code.strip()
+    if edxml.organ_code_form(code) in (edxml.OrganCodeForm.INVALID, edxml.OrganCodeForm.OTHER):
+        raise Refused("invalid_code", f"not an organ code: {code!r}")
+    if local_unit(code) is not None:
+        raise Refused("code_taken", f"{code} is an agency of the hub itself")
+    organ = Organ.objects.select_for_update().filter(code=code).first()
+    if organ is not None and organ.peer_id not in (None, peer.pk):
+        raise Refused("code_taken", f"{code} is registered by another member")
+    if organ is None:
+        organ = Organ(code=code)
+    organ.name = name.strip()[:255] or code
+    organ.parent_code = parent_code.strip()[:35]
+    organ.peer = peer
+    organ.active = True
+    organ.save()
+    record(action=audit_names.ORGAN_REGISTER, actor=None, obj=organ, after={"peer": peer.code})
+    return organ
+
+
+def directory() -> list[dict[str, str]]:
+    """Every agency reachable through this hub: its own, then its members'."""
+    own = [
+        {"code": u.organ_code, "name": u.name, "parent_code": ""}
+        for u in OrgUnit.objects.filter(valid_to__isnull=True).exclude(organ_code="")
+    ]
+    members = [
+        {"code": o.code, "name": o.name, "parent_code": o.parent_code}
+        for o in Organ.objects.filter(active=True, peer__isnull=False)
+    ]
+    return own + members

@@ -1,0 +1,130 @@
+"""The exchange's side of the e-office's actions (see ``egov.documents.hooks``): an issued
+document goes into the outbox, one package per electronic recipient; a recall follows it;
+a received document's progress goes back to its sender as status 04–06."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from django.utils import timezone
+
+from egov.documents.actions.delivery import set_recipient_status
+from egov.documents.choices import RecipientKind, RecipientStatus
+from egov.exchange import edxml, packages, queries
+from egov.exchange.actions.outbox import enqueue
+from egov.exchange.choices import PROGRESS_CODES, Kind
+
+log = logging.getLogger(__name__)
+
+_ELECTRONIC_KINDS = (RecipientKind.INTERNAL, RecipientKind.ORGAN)
+
+
+def _recipient_code(recipient: Any) -> str:
+    if recipient.kind == RecipientKind.INTERNAL:
+        return str(recipient.unit.organ_code if recipient.unit_id else "")
+    return str(recipient.organ_code)
+
+
+def _to(recipient: Any, code: str) -> edxml.Organization:
+    return edxml.Organization(organ_id=code, organ_name=recipient.name[:200])
+
+
+def dispatch_issued(document: Any, recipients: Sequence[Any]) -> None:
+    """One edoc per electronic recipient into the outbox, in the issuing transaction.
+    Secret documents never travel through the exchange (they go on paper); a recipient
+    without an organ code, or an issuing agency without one, is marked failed with the
+    reason in the log, and the clerk sees it on the document."""
+    if document.secrecy:
+        return
+    targets = [r for r in recipients if r.electronic and r.kind in _ELECTRONIC_KINDS]
+    if not targets:
+        return
+    now = timezone.now()
+    if not document.unit.organ_code:
+        log.warning("document %s: issuing unit %s has no organ code", document.pk, document.unit_id)
+        for recipient in targets:
+            set_recipient_status(recipient_id=recipient.pk, status=RecipientStatus.FAILED, at=now)
+        return
+    for recipient in targets:
+        code = _recipient_code(recipient)
+        if not code or code == document.unit.organ_code:
+            set_recipient_status(recipient_id=recipient.pk, status=RecipientStatus.FAILED, at=now)
+            continue
+        sealed = packages.seal(packages.edoc_for(document, _to(recipient, code)))
+        enqueue(
+            kind=Kind.EDOC,
+            sealed=sealed,
+            document_id=packages.outgoing_document_id(document),
+            from_code=document.unit.organ_code,
+            to_code=code,
+            recipient=recipient,
+        )
+
+
+def dispatch_recall(document: Any, reason: str) -> None:
+    """A revocation (BussinessDocType 1) to every recipient the document reached."""
+    if document.secrecy or not document.unit.organ_code:
+        return
+    original_id = packages.outgoing_document_id(document)
+    for recipient in document.recipients.all():
+        sent = queries.edoc_outbox_of_recipient(recipient.pk)
+        if sent is None:
+            continue
+        sealed = packages.seal(
+            packages.edoc_for(
+                document,
+                _to(recipient, sent.to_code),
+                business_type=edxml.BussinessDocType.REVOKE,
+                reason=reason,
+                about_document_id=original_id,
+            )
+        )
+        enqueue(
+            kind=Kind.EDOC,
+            sealed=sealed,
+            document_id=original_id,
+            from_code=sent.from_code,
+            to_code=sent.to_code,
+            status_code=edxml.StatusCode.REVOKED,
+        )
+
+
+def report_progress(document: Any, old: str, new: str) -> None:
+    """Status 04, 05 or 06 to the sender of a document that came through the exchange."""
+    code = PROGRESS_CODES.get(new)
+    if code is None or not document.organ_document_id:
+        return
+    message = getattr(document, "exchange_message", None)
+    if message is None or message.unit is None:
+        return
+    send_status(
+        unit=message.unit,
+        document_id=message.document_id,
+        to_code=message.from_code,
+        code=code,
+    )
+
+
+def send_status(
+    *, unit: Any, document_id: str, to_code: str, code: str, description: str = ""
+) -> None:
+    """A status from our agency ``unit`` about document ``document_id`` of ``to_code``."""
+    sealed = packages.seal(
+        packages.status_for(
+            document_id=document_id,
+            about_organ=to_code,
+            sender=unit,
+            code=code,
+            description=description,
+        )
+    )
+    enqueue(
+        kind=Kind.STATUS,
+        sealed=sealed,
+        document_id=document_id,
+        from_code=unit.organ_code,
+        to_code=to_code,
+        status_code=code,
+    )

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExchangeConfig(AppConfig):
+    name = "egov.exchange"
+    verbose_name = _("Liên thông văn bản")
+
+    def ready(self) -> None:
+        from egov.documents import hooks
+        from egov.exchange import audit_names  # noqa: F401 - registers names
+        from egov.exchange.actions import listeners
+        from egov.exchange.nav import exchange_nav
+        from egov.home import NAV_PROVIDERS
+
+        hooks.on_issue(listeners.dispatch_issued)
+        hooks.on_recall(listeners.dispatch_recall)
+        hooks.on_incoming_status(listeners.report_progress)
+        if exchange_nav not in NAV_PROVIDERS:
+            NAV_PROVIDERS.append(exchange_nav)

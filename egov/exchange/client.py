@@ -1,0 +1,94 @@
+"""A member's HTTPS client to its hub: send, list received, fetch, acknowledge, directory."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import httpx
+from django.conf import settings
+
+from egov.exchange.models import Peer
+
+
+class TransportError(Exception):
+    """The hub could not be reached or answered 5xx: try again later."""
+
+
+class PeerRefused(Exception):  # noqa: N818 - the hub's answer, not a programming error
+    """The hub refused the request (4xx): trying again will not help."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        self.code = code
+        self.detail = detail
+        super().__init__(f"{code}: {detail}")
+
+
+@functools.cache
+def _client(base_url: str, token: str) -> httpx.Client:
+    verify: Any = settings.EGOV_EXCHANGE_TLS_CA_FILE or True
+    return httpx.Client(
+        base_url=base_url.rstrip("/") + "/exchange/hub/",
+        headers={"Authorization": f"Bearer {token}"},
+        verify=verify,
+        timeout=httpx.Timeout(30.0, connect=5.0),
+        limits=httpx.Limits(max_connections=8, max_keepalive_connections=8),
+    )
+
+
+def client_for(peer: Peer) -> httpx.Client:
+    token = peer.outbound_token or settings.EGOV_EXCHANGE_HUB_TOKEN
+    return _client(peer.base_url, token)
+
+
+def reset() -> None:
+    """Forget pooled connections (a test harness restarts the hub under us)."""
+    _client.cache_clear()
+
+
+def _call(peer: Peer, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    try:
+        response = client_for(peer).request(method, path, **kwargs)
+    except httpx.HTTPError as exc:
+        raise TransportError(f"{type(exc).__name__}: {exc}") from None
+    if response.status_code >= 500:
+        raise TransportError(f"HTTP {response.status_code}: {response.text[:300]}")
+    if response.status_code >= 400:
+        try:
+            payload = response.json()
+        except ValueError:
+            payload = {"code": f"http_{response.status_code}", "detail": response.text[:300]}
+        raise PeerRefused(str(payload.get("code", "refused")), str(payload.get("detail", "")))
+    return response
+
+
+def send(peer: Peer, body: bytes) -> dict[str, Any]:
+    response = _call(
+        peer, "POST", "send/", content=body, headers={"Content-Type": "application/xml"}
+    )
+    result: dict[str, Any] = response.json()
+    return result
+
+
+def received(peer: Peer, *, limit: int = 50) -> list[dict[str, Any]]:
+    packages: list[dict[str, Any]] = _call(
+        peer, "GET", "received/", params={"limit": limit}
+    ).json()["packages"]
+    return packages
+
+
+def fetch(peer: Peer, pk: int) -> bytes:
+    return _call(peer, "GET", f"packages/{pk}/").content
+
+
+def acknowledge(peer: Peer, pk: int, status: str = "done") -> None:
+    _call(peer, "POST", f"packages/{pk}/status/", json={"status": status})
+
+
+def agencies(peer: Peer) -> list[dict[str, str]]:
+    result: list[dict[str, str]] = _call(peer, "GET", "agencies/").json()["agencies"]
+    return result
+
+
+def register_agency(peer: Peer, *, code: str, name: str, parent_code: str = "") -> None:
+    _call(peer, "POST", "agencies/", json={"code": code, "name": name, "parent_code": parent_code})

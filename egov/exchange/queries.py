@@ -1,0 +1,160 @@
+"""Read functions of the exchange: routing, the clerk's reception queue, the dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Max, Min, Q, QuerySet
+from django.utils import timezone
+
+from egov.exchange import access
+from egov.exchange.choices import InboxState, Kind, MailboxState, OutboxState
+from egov.exchange.models import HubMailbox, InboxMessage, Organ, OutboxMessage, Peer
+from egov.organisations.models import OrgUnit
+
+
+def local_unit(code: str) -> OrgUnit | None:
+    """Our agency that holds organ code ``code`` today."""
+    if not code:
+        return None
+    unit: OrgUnit | None = OrgUnit.objects.filter(organ_code=code, valid_to__isnull=True).first()
+    return unit
+
+
+def hub() -> Peer | None:
+    return Peer.objects.filter(is_hub=True, active=True).first()
+
+
+def peer_by_token(token: str) -> Peer | None:
+    if not token:
+        return None
+    return Peer.objects.filter(inbound_token_sha256=Peer.hash_token(token), active=True).first()
+
+
+def remote_organ(code: str) -> Organ | None:
+    return Organ.objects.filter(code=code, active=True).select_related("peer").first()
+
+
+def waiting_for(user: Any) -> QuerySet[InboxMessage]:
+    """Received documents waiting for a clerk of a unit ``user`` keeps the register of."""
+    return (
+        InboxMessage.objects.filter(access.inbox_q(user), kind=Kind.EDOC, state=InboxState.WAITING)
+        .select_related("unit")
+        .defer("body")
+        .order_by("-received_at")
+    )
+
+
+def inbox_for(user: Any) -> QuerySet[InboxMessage]:
+    return (
+        InboxMessage.objects.filter(access.inbox_q(user), kind=Kind.EDOC)
+        .select_related("unit", "incoming")
+        .defer("body")
+        .order_by("-received_at")
+    )
+
+
+def edoc_outbox_of_recipient(recipient_id: int) -> OutboxMessage | None:
+    return (
+        OutboxMessage.objects.filter(recipient_id=recipient_id, kind=Kind.EDOC)
+        .defer("body")
+        .order_by("-pk")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class QueueFigures:
+    pending: int
+    due: int
+    dead: int
+    sent_last_hour: int
+    oldest_pending: dt.datetime | None
+    retries_pending: int
+    mailbox_waiting: int
+    inbox_waiting: int
+    refused_last_day: int
+    latency_p50_s: float | None
+    latency_p95_s: float | None
+
+
+def queue_figures() -> QueueFigures:
+    now = timezone.now()
+    outbox = OutboxMessage.objects.aggregate(
+        pending=Count("pk", filter=Q(state=OutboxState.PENDING)),
+        due=Count("pk", filter=Q(state=OutboxState.PENDING, next_attempt_at__lte=now)),
+        dead=Count("pk", filter=Q(state=OutboxState.DEAD)),
+        sent=Count(
+            "pk", filter=Q(state=OutboxState.SENT, sent_at__gte=now - dt.timedelta(hours=1))
+        ),
+        oldest=Min("created_at", filter=Q(state=OutboxState.PENDING)),
+        retries=Count("pk", filter=Q(state=OutboxState.PENDING, attempts__gt=0)),
+    )
+    latencies = sorted(
+        (sent - created).total_seconds()
+        for created, sent in OutboxMessage.objects.filter(
+            state=OutboxState.SENT, sent_at__gte=now - dt.timedelta(hours=1)
+        ).values_list("created_at", "sent_at")[:5000]
+        if sent is not None
+    )
+    return QueueFigures(
+        pending=outbox["pending"],
+        due=outbox["due"],
+        dead=outbox["dead"],
+        sent_last_hour=outbox["sent"],
+        oldest_pending=outbox["oldest"],
+        retries_pending=outbox["retries"],
+        mailbox_waiting=HubMailbox.objects.filter(state=MailboxState.INBOX).count(),
+        inbox_waiting=InboxMessage.objects.filter(kind=Kind.EDOC, state=InboxState.WAITING).count(),
+        refused_last_day=InboxMessage.objects.filter(
+            state=InboxState.REJECTED, received_at__gte=now - dt.timedelta(days=1)
+        ).count(),
+        latency_p50_s=_quantile(latencies, 0.5),
+        latency_p95_s=_quantile(latencies, 0.95),
+    )
+
+
+def _quantile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def dead_letters() -> QuerySet[OutboxMessage]:
+    return OutboxMessage.objects.filter(state=OutboxState.DEAD).defer("body").order_by("-pk")
+
+
+def recent_failures(limit: int = 20) -> QuerySet[OutboxMessage]:
+    return (
+        OutboxMessage.objects.filter(state=OutboxState.PENDING, attempts__gt=0)
+        .defer("body")
+        .order_by("next_attempt_at")[:limit]
+    )
+
+
+def recent_refusals(limit: int = 20) -> QuerySet[InboxMessage]:
+    return (
+        InboxMessage.objects.filter(state=InboxState.REJECTED).defer("body").order_by("-pk")[:limit]
+    )
+
+
+def traffic_by_hour(hours: int = 24) -> list[dict[str, Any]]:
+    """Packages sent per hour, for the dashboard's chart."""
+    from django.db.models.functions import TruncHour
+
+    since = timezone.now() - dt.timedelta(hours=hours)
+    return [
+        dict(row)
+        for row in OutboxMessage.objects.filter(created_at__gte=since)
+        .annotate(hour=TruncHour("created_at"))
+        .values("hour")
+        .annotate(total=Count("pk"), dead=Count("pk", filter=Q(state=OutboxState.DEAD)))
+        .order_by("hour")
+    ]
+
+
+def last_received() -> dt.datetime | None:
+    value: dt.datetime | None = InboxMessage.objects.aggregate(last=Max("received_at"))["last"]
+    return value

@@ -1,0 +1,116 @@
+"""The hub's HTTPS endpoints for its members (bearer token per member). JSON answers with
+a machine ``code`` and an English ``detail``; package bodies as application/xml."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from egov.exchange import queries
+from egov.exchange.actions import hub
+from egov.exchange.actions.inbox import Refused
+from egov.exchange.models import Peer
+from egov.lib.uploads import declared_length
+
+
+def _error(code: str, detail: str, status: int) -> JsonResponse:
+    return JsonResponse({"code": code, "detail": detail}, status=status)
+
+
+def member_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        header = request.headers.get("Authorization", "")
+        token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
+        peer = queries.peer_by_token(token)
+        if peer is None:
+            return _error("unauthorised", "a valid member token is required", 401)
+        return view(request, peer, *args, **kwargs)
+
+    return csrf_exempt(wrapper)
+
+
+@member_only
+@require_http_methods(["POST"])
+def send(request: HttpRequest, peer: Peer) -> HttpResponse:
+    limit = settings.EGOV_EXCHANGE_MAX_PACKAGE_BYTES
+    if declared_length(request) > limit:
+        return _error("too_large", f"packages are limited to {limit} bytes", 413)
+    body = request.read(limit + 1)
+    if len(body) > limit:
+        return _error("too_large", f"packages are limited to {limit} bytes", 413)
+    try:
+        routed = hub.take(sender=peer, body=body)
+    except Refused as refusal:
+        return _error(refusal.code, refusal.reason, 422)
+    return JsonResponse({"local": routed.local, "mailboxes": routed.mailboxes})
+
+
+@member_only
+@require_http_methods(["GET"])
+def received(request: HttpRequest, peer: Peer) -> HttpResponse:
+    try:
+        limit = max(1, min(500, int(request.GET.get("limit", "100"))))
+    except ValueError:
+        return _error("bad_limit", "limit must be a number", 400)
+    return JsonResponse({"packages": hub.waiting(peer, limit=limit)})
+
+
+@member_only
+@require_http_methods(["GET"])
+def package(request: HttpRequest, peer: Peer, pk: int) -> HttpResponse:
+    item = hub.fetch(peer, pk)
+    if item is None:
+        return _error("not_found", "no such package for this member", 404)
+    response = HttpResponse(bytes(item.body), content_type="application/xml")
+    response["X-Content-SHA256"] = item.sha256
+    return response
+
+
+@member_only
+@require_http_methods(["POST"])
+def transport_status(request: HttpRequest, peer: Peer, pk: int) -> HttpResponse:
+    try:
+        status = json.loads(request.body or b"{}").get("status", "")
+        found = hub.set_transport_status(peer, pk, status)
+    except (ValueError, AttributeError):
+        return _error("bad_status", "status must be done or fail", 400)
+    if not found:
+        return _error("not_found", "no such package for this member", 404)
+    return JsonResponse({"ok": True})
+
+
+@member_only
+@require_http_methods(["GET", "POST"])
+def agencies(request: HttpRequest, peer: Peer) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            data = json.loads(request.body or b"{}")
+            organ = hub.register_agency(
+                peer=peer,
+                code=str(data.get("code", "")),
+                name=str(data.get("name", "")),
+                parent_code=str(data.get("parent_code", "")),
+            )
+        except ValueError:
+            return _error("bad_json", "a JSON object is expected", 400)
+        except Refused as refusal:
+            return _error(refusal.code, refusal.reason, 422)
+        return JsonResponse({"code": organ.code}, status=201)
+    return JsonResponse({"agencies": hub.directory()})
+
+
+@member_only
+@require_http_methods(["GET"])
+def sent(request: HttpRequest, peer: Peer) -> HttpResponse:
+    rows = hub.sent_by(peer, document_id=request.GET.get("document_id", ""))
+    for row in rows:
+        row["received_at"] = row["received_at"].isoformat()
+    return JsonResponse({"packages": rows})

@@ -1,0 +1,51 @@
+"""The exchange worker: deliver the outbox, poll the hub, sleep until woken.
+
+It LISTENs on the outbox channel, so a package committed by a request is on its way within
+milliseconds; when nothing is due it waits for a notification or ``EGOV_EXCHANGE_POLL_SECONDS``
+(the hub is polled at that pace)."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import psycopg
+from django.conf import settings
+from django.db import close_old_connections, connection
+
+from egov.exchange import client
+from egov.exchange.actions.delivery import deliver_due, poll_hub
+from egov.exchange.actions.outbox import CHANNEL
+
+log = logging.getLogger(__name__)
+
+
+def _listener() -> psycopg.Connection[tuple[object, ...]]:
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    conn = psycopg.connect(**params, autocommit=True)
+    conn.execute(f"LISTEN {CHANNEL}")
+    return conn
+
+
+def run(*, once: bool = False, stop_after: float | None = None) -> None:
+    started = time.monotonic()
+    listener = None if once else _listener()
+    pause = settings.EGOV_EXCHANGE_POLL_SECONDS
+    while True:
+        close_old_connections()
+        busy = 0
+        try:
+            busy += deliver_due()
+            busy += poll_hub()
+        except client.TransportError as exc:
+            log.info("exchange worker: hub unreachable: %s", exc)
+            time.sleep(pause)
+        if once:
+            return
+        if stop_after is not None and time.monotonic() - started > stop_after:
+            return
+        if not busy and listener is not None:
+            for _note in listener.notifies(timeout=pause, stop_after=1):
+                pass
