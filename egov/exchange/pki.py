@@ -123,3 +123,37 @@ def make_installation_certificate(
         .sign(ca.key, hashes.SHA256())
     )
     return Issued(key=key, certificate=certificate)
+
+
+def make_tls_certificate(ca: Issued, hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> Issued:
+    """A TLS server certificate for ``hosts`` (IP addresses or names), issued by ``ca``."""
+    import ipaddress
+
+    key = new_key()
+    names: list[x509.GeneralName] = []
+    for host in hosts:
+        try:
+            names.append(x509.IPAddress(ipaddress.ip_address(host)))
+        except ValueError:
+            names.append(x509.DNSName(host))
+    start = datetime.now(UTC) - timedelta(hours=1)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(_name(hosts[0]))
+        .issuer_name(ca.certificate.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.SubjectAlternativeName(names), critical=False)
+        .add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()),
+            critical=False,
+        )
+        .sign(ca.key, hashes.SHA256())
+    )
+    return Issued(key=key, certificate=certificate)
