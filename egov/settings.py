@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "egov.workcalendar",
     "egov.documents",
     "egov.exchange",
+    "egov.reporting",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include("egov.documents.urls")),
     path("exchange/", include("egov.exchange.urls")),
     path("calendar/", include("egov.workcalendar.urls")),
+    path("ktxh/", include("egov.reporting.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

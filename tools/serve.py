@@ -28,10 +28,12 @@ def main() -> int:
     procs = [
         subprocess.Popen([*MANAGE, "runserver", "127.0.0.1:8000", "--noreload"], cwd=ROOT),
         subprocess.Popen([*MANAGE, "db_worker", "--queue-name", "*"], cwd=ROOT),
+        # Inter-agency exchange: delivers the outbox at once (LISTEN/NOTIFY), polls the hub.
+        subprocess.Popen([*MANAGE, "exchange_worker"], cwd=ROOT),
     ]
     stop = threading.Event()
     threading.Thread(target=_periodic, args=(stop,), daemon=True).start()
-    print("egov: serving at http://127.0.0.1:8000 with the background worker (Ctrl-C stops)")
+    print("egov: serving at http://127.0.0.1:8000 with the background and exchange workers (Ctrl-C stops)")
     try:
         while all(p.poll() is None for p in procs):
             time.sleep(0.5)

@@ -42,7 +42,6 @@ def waiting_for(user: Any) -> QuerySet[InboxMessage]:
     return (
         InboxMessage.objects.filter(access.inbox_q(user), kind=Kind.EDOC, state=InboxState.WAITING)
         .select_related("unit")
-        .defer("body")
         .order_by("-received_at")
     )
 
@@ -51,7 +50,6 @@ def inbox_for(user: Any) -> QuerySet[InboxMessage]:
     return (
         InboxMessage.objects.filter(access.inbox_q(user), kind=Kind.EDOC)
         .select_related("unit", "incoming")
-        .defer("body")
         .order_by("-received_at")
     )
 
@@ -59,7 +57,6 @@ def inbox_for(user: Any) -> QuerySet[InboxMessage]:
 def edoc_outbox_of_recipient(recipient_id: int) -> OutboxMessage | None:
     return (
         OutboxMessage.objects.filter(recipient_id=recipient_id, kind=Kind.EDOC)
-        .defer("body")
         .order_by("-pk")
         .first()
     )
@@ -123,21 +120,17 @@ def _quantile(values: list[float], q: float) -> float | None:
 
 
 def dead_letters() -> QuerySet[OutboxMessage]:
-    return OutboxMessage.objects.filter(state=OutboxState.DEAD).defer("body").order_by("-pk")
+    return OutboxMessage.objects.filter(state=OutboxState.DEAD).order_by("-pk")
 
 
 def recent_failures(limit: int = 20) -> QuerySet[OutboxMessage]:
-    return (
-        OutboxMessage.objects.filter(state=OutboxState.PENDING, attempts__gt=0)
-        .defer("body")
-        .order_by("next_attempt_at")[:limit]
-    )
+    return OutboxMessage.objects.filter(state=OutboxState.PENDING, attempts__gt=0).order_by(
+        "next_attempt_at"
+    )[:limit]
 
 
 def recent_refusals(limit: int = 20) -> QuerySet[InboxMessage]:
-    return (
-        InboxMessage.objects.filter(state=InboxState.REJECTED).defer("body").order_by("-pk")[:limit]
-    )
+    return InboxMessage.objects.filter(state=InboxState.REJECTED).order_by("-pk")[:limit]
 
 
 def traffic_by_hour(hours: int = 24) -> list[dict[str, Any]]:

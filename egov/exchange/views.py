@@ -29,7 +29,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 def inbox_detail(request: HttpRequest, pk: int) -> HttpResponse:
     message = access.get_inbox_for_user(request.user, pk)
-    package = reception.package_of(message) if message.body else None
+    package = reception.package_of(message) if message.body_file else None
     error = ""
     if request.method == "POST":
         try:
@@ -100,7 +100,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_POST
 def resend_dead(request: HttpRequest, pk: int) -> HttpResponse:
     _operator(request)
-    message = get_object_or_404(OutboxMessage.objects.defer("body"), pk=pk)
+    message = get_object_or_404(OutboxMessage.objects, pk=pk)
     resend(actor=request.user, message=message)
     messages.success(request, _("Đã đưa gói tin trở lại hàng đợi gửi."))
     return redirect("exchange:dashboard")

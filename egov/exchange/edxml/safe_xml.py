@@ -30,8 +30,12 @@ _XML_DECLARATION: Final = b"<?xml"
 #: A few stray bytes before the declaration (``1212<?xml`` in an SDK sample) are forgiven.
 _MAX_LEADING_GARBAGE: Final = 64
 _PROLOG_DOCTYPE: Final = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml.*?\?>)?(?:\s+|<!--.*?-->|<\?.*?\?>)*<!DOCTYPE", re.DOTALL
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>)?(?:\s+|<!--.*?-->|<\?[^>]*\?>)*<!DOCTYPE", re.DOTALL
 )
+#: How much of the package the prolog check reads. Without the bound, a package with no
+#: DOCTYPE made the lazy patterns scan all of a megabyte of base64 for a closing ``?>``; a
+#: DOCTYPE hidden behind a longer prolog is still refused after parsing (see ``load``).
+_PROLOG_SCAN: Final = 64 * 1024
 
 
 def safe_parser(*, recover: bool) -> etree.XMLParser:
@@ -71,7 +75,7 @@ def load(data: bytes, *, limits: Limits) -> LoadedXml:
             [problem("package_too_large", "", size=len(data), max=limits.max_package_bytes)]
         )
     data, warnings = _strip_leading_garbage(data)
-    if _PROLOG_DOCTYPE.match(data):
+    if _PROLOG_DOCTYPE.match(data[:_PROLOG_SCAN]):
         raise ValidationFailure([problem("doctype", "")])
 
     parser = safe_parser(recover=True)

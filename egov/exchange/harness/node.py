@@ -125,15 +125,19 @@ def load(spec: dict[str, Any]) -> None:
         )
 
 
-def report(_spec: dict[str, Any]) -> None:
+def report(spec: dict[str, Any]) -> None:
     """Sent: per document id, the attachment hashes and the recipient's status; received:
-    per document id, how many times it was stored and its attachment hashes."""
+    per document id, how many times it was stored and its attachment hashes. With
+    ``since`` (a Unix time), only documents issued or received from then on."""
+    import datetime as dt
+
     from egov.documents.models import Recipient
     from egov.exchange import edxml
     from egov.exchange.models import InboxMessage, OutboxMessage
 
+    since = dt.datetime.fromtimestamp(float(spec.get("since", 0)), tz=dt.UTC)
     sent: dict[str, Any] = {}
-    for message in OutboxMessage.objects.filter(kind="edoc").select_related("recipient"):
+    for message in OutboxMessage.objects.filter(kind="edoc", created_at__gte=since):
         package = edxml.parse_edoc(bytes(message.body)).package
         sent[message.document_id] = {
             "files": sorted(hashlib.sha256(a.content).hexdigest() for a in package.attachments),
@@ -157,7 +161,9 @@ def report(_spec: dict[str, Any]) -> None:
         if document_id in sent:
             sent[document_id]["ack_at"] = at
     received: dict[str, Any] = {}
-    for copy in InboxMessage.objects.filter(kind="edoc").exclude(state="rejected"):
+    for copy in InboxMessage.objects.filter(kind="edoc", received_at__gte=since).exclude(
+        state="rejected"
+    ):
         package = edxml.parse_edoc(bytes(copy.body)).package
         entry = received.setdefault(copy.document_id, {"copies": 0, "files": []})
         entry["copies"] += 1
@@ -165,7 +171,18 @@ def report(_spec: dict[str, Any]) -> None:
     print(json.dumps({"sent": sent, "received": received}))
 
 
-COMMANDS = {"setup": setup, "sync": sync, "load": load, "report": report}
+def count(_spec: dict[str, Any]) -> None:
+    """Received documents stored here (cheap: no package is read)."""
+    from egov.exchange.models import InboxMessage
+
+    print(
+        json.dumps(
+            {"received": InboxMessage.objects.filter(kind="edoc").exclude(state="rejected").count()}
+        )
+    )
+
+
+COMMANDS = {"setup": setup, "sync": sync, "load": load, "report": report, "count": count}
 
 if __name__ == "__main__":
     _django()

@@ -65,16 +65,17 @@ class Outcome:
         )
 
 
-def check(sender: Node, receiver: Node) -> tuple[dict[str, Any], dict[str, Any]]:
-    return sender.command("report")["sent"], receiver.command("report")["received"]
+def check(sender: Node, receiver: Node, since: float) -> tuple[dict[str, Any], dict[str, Any]]:
+    span = {"since": since}
+    return sender.command("report", span)["sent"], receiver.command("report", span)["received"]
 
 
-def tally(outcome: Outcome, pairs: list[tuple[Node, Node]]) -> None:
+def tally(outcome: Outcome, pairs: list[tuple[Node, Node]], since: float) -> None:
     outcome.sent = outcome.received_once = outcome.duplicates = 0
     outcome.missing = outcome.damaged = outcome.acknowledged = 0
     outcome.latencies = []
     for sender, receiver in pairs:
-        sent, received = check(sender, receiver)
+        sent, received = check(sender, receiver, since)
         outcome.sent += len(sent)
         for document_id, facts in sent.items():
             copy = received.get(document_id)
@@ -122,6 +123,7 @@ def run(
             errors.append(exc)
 
     started = time.monotonic()
+    since = time.time() - 1
     loaders = [
         threading.Thread(target=load, args=(first, second)),
         threading.Thread(target=load, args=(second, first)),
@@ -145,7 +147,7 @@ def run(
     pairs = [(first, second), (second, first)]
     deadline = time.monotonic() + settle_timeout
     while True:
-        tally(outcome, pairs)
+        tally(outcome, pairs, since)
         if outcome.perfect or time.monotonic() > deadline:
             break
         time.sleep(1)

@@ -6,9 +6,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from egov.exchange.choices import InboxState, Kind, MailboxState, OutboxState
+from egov.exchange.storage import StoredBody
 
 
-class OutboxMessage(models.Model):
+class OutboxMessage(StoredBody, models.Model):
     """One package to one recipient, written in the same transaction as the change it
     announces; the worker sends it, retrying with back-off, until it is delivered or an
     administrator looks at it (``dead``)."""
@@ -18,7 +19,7 @@ class OutboxMessage(models.Model):
     from_code = models.CharField(max_length=35)
     to_code = models.CharField(max_length=35)
     status_code = models.CharField(max_length=2, blank=True)
-    body = models.BinaryField()
+    body_file = models.CharField(max_length=120, blank=True)
     sha256 = models.CharField(max_length=64)
     size = models.PositiveIntegerField()
     state = models.CharField(
@@ -54,7 +55,7 @@ class OutboxMessage(models.Model):
         return f"{self.kind} {self.document_id} → {self.to_code}"
 
 
-class InboxMessage(models.Model):
+class InboxMessage(StoredBody, models.Model):
     """A package received, once: ``dedupe_key`` (sender, recipient, document id and, for a
     status, its code and time) is unique, so a package delivered twice is stored once."""
 
@@ -66,7 +67,7 @@ class InboxMessage(models.Model):
     status_code = models.CharField(max_length=2, blank=True)
     business_type = models.PositiveSmallIntegerField(default=0)
     subject = models.CharField(max_length=500, blank=True)
-    body = models.BinaryField()
+    body_file = models.CharField(max_length=120, blank=True)
     sha256 = models.CharField(max_length=64)
     size = models.PositiveIntegerField()
     signer = models.CharField(max_length=300, blank=True)
@@ -101,7 +102,7 @@ class InboxMessage(models.Model):
         return f"{self.kind} {self.document_id} ← {self.from_code}"
 
 
-class HubMailbox(models.Model):
+class HubMailbox(StoredBody, models.Model):
     """On the hub: a package waiting for the member that serves its recipient, until that
     member has it and says so (transport status ``done``), as on the national axis."""
 
@@ -114,7 +115,7 @@ class HubMailbox(models.Model):
     from_code = models.CharField(max_length=35)
     to_code = models.CharField(max_length=35)
     status_code = models.CharField(max_length=2, blank=True)
-    body = models.BinaryField()
+    body_file = models.CharField(max_length=120, blank=True)
     sha256 = models.CharField(max_length=64)
     size = models.PositiveIntegerField()
     state = models.CharField(

@@ -1,0 +1,1 @@
+"""KT-XH reporting benchmark: ``python -m bench.reporting [--quick] [--scale S]``."""

@@ -1,0 +1,1 @@
+"""The only writers of KT-XH data: catalogue, entry, workflow, aggregates, exchange."""

@@ -1,0 +1,257 @@
+"""Analysis over the live totals: the Vietnamese report columns (this period, previous
+period, same period last year, % change, year plan, % of plan, year-to-date), series for
+charts, and totals on the tree as it stood on a past date.
+
+Every table reads :class:`AggregateValue` rows by their key in one query, so a question
+costs the same whatever the number of values below the node."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from egov.organisations.models import OrgUnit
+from egov.organisations.queries import tree_as_of
+from egov.reporting.choices import Aggregation
+from egov.reporting.expressions import Ref, evaluate, parse, references
+from egov.reporting.models import AggregateValue, DataValue, Indicator, Period, PlanTarget
+from egov.reporting.periods import previous, same_period_last_year, year_to_date
+
+HUNDRED = Decimal(100)
+Sums = dict[tuple[int, int, int], list[Decimal]]  # (node, indicator, period) → total, weight, n
+
+
+@dataclass
+class ReportRow:
+    node: OrgUnit
+    indicator: Indicator
+    this: Decimal | None
+    previous: Decimal | None
+    last_year: Decimal | None
+    plan: Decimal | None
+    ytd: Decimal | None
+    ytd_last_year: Decimal | None
+
+    @property
+    def pct_previous(self) -> Decimal | None:
+        return _ratio(self.this, self.previous)
+
+    @property
+    def pct_last_year(self) -> Decimal | None:
+        return _ratio(self.this, self.last_year)
+
+    @property
+    def pct_ytd_last_year(self) -> Decimal | None:
+        return _ratio(self.ytd, self.ytd_last_year)
+
+    @property
+    def pct_plan(self) -> Decimal | None:
+        return _ratio(self.ytd, self.plan)
+
+
+def _ratio(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    if a is None or b is None or b == 0:
+        return None
+    return a / b * HUNDRED
+
+
+def base_indicators(indicators: Iterable[Indicator]) -> dict[str, Indicator]:
+    """The indicators asked for and, for derived ones, every indicator their formulas read."""
+    by_code = {i.code: i for i in Indicator.objects.all()}
+    wanted: dict[str, Indicator] = {}
+    stack = [i.code for i in indicators]
+    while stack:
+        code = stack.pop()
+        if code in wanted or code not in by_code:
+            continue
+        wanted[code] = by_code[code]
+        if by_code[code].formula:
+            stack.extend(ref.code for ref in references(parse(by_code[code].formula)))
+    return wanted
+
+
+def read_sums(
+    *,
+    line: str,
+    node_ids: list[int],
+    indicators: Iterable[Indicator],
+    period_ids: list[int],
+    combo_id: int | None = None,
+) -> Sums:
+    """The totals of the nodes, over the breakdown (or one cell of it), in one query."""
+    qs = AggregateValue.objects.filter(
+        line=line,
+        node_id__in=node_ids,
+        indicator_id__in=[i.pk for i in indicators],
+        period_id__in=period_ids,
+    )
+    if combo_id is not None:
+        qs = qs.filter(combo_id=combo_id)
+    sums: Sums = {}
+    for node, indicator, period, total, weight, reporters in qs.values_list(
+        "node_id", "indicator_id", "period_id"
+    ).annotate(Sum("total"), Sum("weight"), Sum("reporters")):
+        sums[(node, indicator, period)] = [total, weight, reporters]
+    return sums
+
+
+def read_own_values(
+    node_ids: list[int], indicators: Iterable[Indicator], period_ids: list[int]
+) -> Sums:
+    """Approved values of indicators that do not add up (aggregation "none"): the node's own."""
+    none = [i.pk for i in indicators if i.aggregation == Aggregation.NONE]
+    sums: Sums = {}
+    if not none:
+        return sums
+    for node, indicator, period, total in (
+        DataValue.objects.filter(
+            unit_id__in=node_ids,
+            indicator_id__in=none,
+            period_id__in=period_ids,
+            counted_value__isnull=False,
+        )
+        .values_list("unit_id", "indicator_id", "period_id")
+        .annotate(Sum("value"))
+    ):
+        sums[(node, indicator, period)] = [total, Decimal(0), Decimal(1)]
+    return sums
+
+
+def value_from(indicator: Indicator, sums: list[Decimal] | None) -> Decimal | None:
+    if sums is None or sums[2] <= 0:
+        return None
+    total, weight, reporters = sums
+    if indicator.aggregation == Aggregation.AVERAGE:
+        return total / reporters
+    if indicator.aggregation == Aggregation.WEIGHTED_AVERAGE:
+        return total / weight if weight else None
+    return total
+
+
+class Values:
+    """Values at (node, indicator, period), derived indicators computed from their formula."""
+
+    def __init__(self, sums: Sums, indicators: dict[str, Indicator]) -> None:
+        self.sums = sums
+        self.indicators = indicators
+
+    def get(self, node_id: int, indicator: Indicator, period_id: int) -> Decimal | None:
+        if indicator.formula:
+            return evaluate(
+                parse(indicator.formula),
+                lambda ref: self._ref(node_id, ref, period_id),
+            )
+        return value_from(indicator, self.sums.get((node_id, indicator.pk, period_id)))
+
+    def _ref(self, node_id: int, ref: Ref, period_id: int) -> Decimal | None:
+        indicator = self.indicators.get(ref.code)
+        return None if indicator is None else self.get(node_id, indicator, period_id)
+
+    def over(self, node_id: int, indicator: Indicator, periods: list[Period]) -> Decimal | None:
+        """Year-to-date: summed, the latest for "last", the mean of periods for averages."""
+        found = [v for p in periods if (v := self.get(node_id, indicator, p.pk)) is not None]
+        if not found:
+            return None
+        if indicator.formula:
+            # A ratio over the year: the formula over the year-to-date operands.
+            return evaluate(
+                parse(indicator.formula),
+                lambda ref: (
+                    self.over(node_id, self.indicators[ref.code], periods)
+                    if ref.code in self.indicators
+                    else None
+                ),
+            )
+        if indicator.aggregation == Aggregation.LAST:
+            return found[-1]
+        if indicator.aggregation in (Aggregation.AVERAGE, Aggregation.WEIGHTED_AVERAGE):
+            return sum(found, Decimal(0)) / len(found)
+        return sum(found, Decimal(0))
+
+
+def report_table(
+    *, line: str, nodes: list[OrgUnit], indicators: list[Indicator], period: Period
+) -> list[ReportRow]:
+    """One row per (node, indicator) with the Vietnamese report columns."""
+    prev, last = previous(period), same_period_last_year(period)
+    ytd, ytd_last = year_to_date(period), year_to_date(last)
+    periods = {p.pk: p for p in [period, prev, last, *ytd, *ytd_last]}
+    base = base_indicators(indicators)
+    node_ids = [n.pk for n in nodes]
+    sums = read_sums(
+        line=line, node_ids=node_ids, indicators=base.values(), period_ids=list(periods)
+    )
+    sums.update(read_own_values(node_ids, base.values(), list(periods)))
+    values = Values(sums, base)
+    plans = {
+        (p.unit_id, p.indicator_id): p.value
+        for p in PlanTarget.objects.filter(
+            unit_id__in=node_ids, indicator__in=indicators, year=period.year
+        )
+    }
+    rows = []
+    for node in nodes:
+        for indicator in indicators:
+            rows.append(
+                ReportRow(
+                    node=node,
+                    indicator=indicator,
+                    this=values.get(node.pk, indicator, period.pk),
+                    previous=values.get(node.pk, indicator, prev.pk),
+                    last_year=values.get(node.pk, indicator, last.pk),
+                    plan=plans.get((node.pk, indicator.pk)),
+                    ytd=values.over(node.pk, indicator, ytd),
+                    ytd_last_year=values.over(node.pk, indicator, ytd_last),
+                )
+            )
+    return rows
+
+
+def series(
+    *, line: str, node: OrgUnit, indicator: Indicator, periods: list[Period]
+) -> list[Decimal | None]:
+    base = base_indicators([indicator])
+    sums = read_sums(
+        line=line, node_ids=[node.pk], indicators=base.values(), period_ids=[p.pk for p in periods]
+    )
+    values = Values(sums, base)
+    return [values.get(node.pk, indicator, p.pk) for p in periods]
+
+
+def by_breakdown(
+    *, line: str, node: OrgUnit, indicator: Indicator, period: Period
+) -> list[tuple[str, Decimal]]:
+    """The node's value per breakdown cell (for a pie chart)."""
+    rows = (
+        AggregateValue.objects.filter(
+            line=line, node=node, indicator=indicator, period=period, reporters__gt=0
+        )
+        .select_related("combo")
+        .order_by("combo__order")
+    )
+    return [
+        (
+            row.combo.name,
+            value_from(indicator, [row.total, row.weight, row.reporters]) or Decimal(0),
+        )
+        for row in rows
+    ]
+
+
+def total_on_tree_as_of(
+    *, indicator: Indicator, period: Period, root: OrgUnit, day: dt.date
+) -> Decimal | None:
+    """The approved total of the units that were under ``root`` on ``day`` (the tree as it
+    was), read from the values themselves (sum indicators)."""
+    trees = tree_as_of(day, root_id=root.pk)
+    if not trees:
+        return None
+    unit_ids = [node.unit_id for _depth, node in trees[0].walk()]
+    total = DataValue.objects.filter(
+        indicator=indicator, period=period, unit_id__in=unit_ids, counted_value__isnull=False
+    ).aggregate(s=Sum("value"))["s"]
+    return total if total is None else Decimal(total)

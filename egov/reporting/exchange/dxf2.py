@@ -1,0 +1,160 @@
+"""DHIS2 DXF2 data value sets in JSON, XML and CSV (id scheme: codes), read and written.
+
+Read leniently as DHIS2 writes them (set-level ``period``/``orgUnit``/``dataSet`` inherited
+by the values; the CSV's first row is a header, old and new header names both accepted);
+written in the shape DHIS2 imports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+from lxml import etree
+
+from egov.lib.tabular import decode_text
+from egov.reporting.exchange import xmlsafe
+from egov.reporting.exchange.observations import FormatError, Observation, from_dhis2_period
+
+NAMESPACE = "http://dhis2.org/schema/dxf/2.0"
+CSV_HEADER = [
+    "dataelement",
+    "period",
+    "orgunit",
+    "catoptcombo",
+    "attroptcombo",
+    "value",
+    "storedby",
+    "lastupdated",
+    "comment",
+    "followup",
+]
+_CSV_ALIASES = {
+    "categoryoptioncombo": "catoptcombo",
+    "attributeoptioncombo": "attroptcombo",
+    "timestamp": "lastupdated",
+}
+
+
+def _observation(where: str, item: dict[str, str], defaults: dict[str, str]) -> Observation:
+    merged = {**defaults, **{k: v for k, v in item.items() if v not in (None, "")}}
+    for key in ("dataElement", "period", "orgUnit"):
+        if not str(merged.get(key, "")).strip():
+            raise FormatError(_("thiếu “%(key)s”.") % {"key": key}, where=where)
+    if "value" not in merged:
+        raise FormatError(_("thiếu “value”."), where=where)
+    return Observation(
+        where=where,
+        indicator=str(merged["dataElement"]).strip(),
+        unit=str(merged["orgUnit"]).strip(),
+        period=from_dhis2_period(str(merged["period"]), where),
+        value=str(merged["value"]),
+        combo=str(merged.get("categoryOptionCombo") or "").strip() or None,
+        comment=str(merged.get("comment") or ""),
+    )
+
+
+def parse_json(content: bytes) -> list[Observation]:
+    try:
+        document = json.loads(decode_text(content))
+    except (ValueError, UnicodeError) as exc:
+        raise FormatError(_("JSON không hợp lệ."), where=_("Tệp")) from exc
+    if not isinstance(document, dict) or not isinstance(document.get("dataValues"), list):
+        raise FormatError(_("không có mảng “dataValues”."), where=_("Tệp"))
+    defaults = {
+        k: str(v) for k, v in document.items() if k in ("period", "orgUnit", "dataSet") and v
+    }
+    rows = []
+    for index, item in enumerate(document["dataValues"], start=1):
+        where = _("dataValues[%(n)s]") % {"n": index}
+        if not isinstance(item, dict):
+            raise FormatError(_("không phải một đối tượng."), where=where)
+        rows.append(
+            _observation(where, {k: str(v) for k, v in item.items() if v is not None}, defaults)
+        )
+    return rows
+
+
+def parse_xml(content: bytes) -> list[Observation]:
+    root = xmlsafe.parse(content)
+    if xmlsafe.local(root.tag) != "dataValueSet":
+        raise FormatError(_("phần tử gốc phải là dataValueSet."), where=_("Tệp"))
+    defaults = {k: v for k, v in root.attrib.items() if k in ("period", "orgUnit", "dataSet")}
+    rows = []
+    for index, element in enumerate(
+        (e for e in root if xmlsafe.local(e.tag) == "dataValue"), start=1
+    ):
+        where = _("dataValue thứ %(n)s (dòng %(line)s)") % {"n": index, "line": element.sourceline}
+        rows.append(_observation(where, dict(element.attrib), defaults))
+    return rows
+
+
+def parse_csv(content: bytes) -> list[Observation]:
+    reader = csv.reader(io.StringIO(decode_text(content)))
+    lines = list(reader)
+    if not lines:
+        raise FormatError(_("tệp rỗng."), where=_("Tệp"))
+    header = [_CSV_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in lines[0]]
+    if not {"dataelement", "period", "orgunit", "value"} <= set(header):
+        raise FormatError(
+            _("dòng tiêu đề phải có dataelement, period, orgunit, value."), where=_("Dòng 1")
+        )
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not any(cell.strip() for cell in line):
+            continue
+        item = dict(zip(header, line, strict=False))
+        rows.append(
+            _observation(
+                _("Dòng %(n)s") % {"n": number},
+                {
+                    "dataElement": item.get("dataelement", ""),
+                    "period": item.get("period", ""),
+                    "orgUnit": item.get("orgunit", ""),
+                    "categoryOptionCombo": item.get("catoptcombo", ""),
+                    "value": item.get("value", ""),
+                    "comment": item.get("comment", ""),
+                },
+                {},
+            )
+        )
+    return rows
+
+
+Row = tuple[str, str, str, str, str, str]  # data element, period, org unit, coc, value, comment
+
+
+def write_json(rows: Iterable[Row]) -> bytes:
+    values = [
+        {
+            "dataElement": d,
+            "period": p,
+            "orgUnit": o,
+            "categoryOptionCombo": c,
+            "value": v,
+            **({"comment": m} if m else {}),
+        }
+        for d, p, o, c, v, m in rows
+    ]
+    return json.dumps({"dataValues": values}, ensure_ascii=False, indent=1).encode()
+
+
+def write_xml(rows: Iterable[Row]) -> bytes:
+    root = etree.Element(f"{{{NAMESPACE}}}dataValueSet", nsmap={None: NAMESPACE})
+    for d, p, o, c, v, m in rows:
+        attrs = {"dataElement": d, "period": p, "orgUnit": o, "categoryOptionCombo": c, "value": v}
+        if m:
+            attrs["comment"] = m
+        etree.SubElement(root, f"{{{NAMESPACE}}}dataValue", attrs)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def write_csv(rows: Iterable[Row]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for d, p, o, c, v, m in rows:
+        writer.writerow([d, p, o, c, "", v, "", "", m, "false"])
+    return buffer.getvalue().encode()

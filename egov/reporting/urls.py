@@ -1,0 +1,20 @@
+from django.urls import path
+
+from egov.reporting.views import analysis, exchange, submission, work
+
+app_name = "reporting"
+urlpatterns = [
+    path("", work.work, name="work"),
+    path("open/", work.open_report, name="open"),
+    path("s/<int:pk>/", submission.submission_page, name="submission"),
+    path("s/<int:pk>/cell/", submission.save_cell, name="cell"),
+    path("s/<int:pk>/grid/", submission.save_grid, name="grid"),
+    path("s/<int:pk>/comment/", submission.comment, name="comment"),
+    path("s/<int:pk>/xlsx/", submission.download_xlsx, name="xlsx"),
+    path("s/<int:pk>/upload/", submission.upload_xlsx, name="upload"),
+    path("s/<int:pk>/<str:verb>/", submission.transition, name="transition"),
+    path("analysis/", analysis.analysis, name="analysis"),
+    path("timeliness/", analysis.timeliness_view, name="timeliness"),
+    path("ledger/", analysis.ledger, name="ledger"),
+    path("exchange/", exchange.exchange, name="exchange"),
+]

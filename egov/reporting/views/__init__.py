@@ -1,0 +1,1 @@
+"""KT-XH screens: work lists, the entry grid and review, analysis and exports."""
