@@ -65,6 +65,35 @@ class Node:
         output = result.stdout.strip().splitlines()
         return json.loads(output[-1]) if output else None
 
+    def sql(self, query: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Read this installation's database directly (the benchmark's clock must not wait
+        for a Django process to start)."""
+        with psycopg.connect(self.env["DATABASE_URL"]) as conn:
+            return conn.execute(query, params).fetchall()
+
+    def received_since(self, since: float) -> list[float]:
+        """Arrival times (Unix) of the documents received from ``since`` on."""
+        rows = self.sql(
+            "SELECT extract(epoch FROM received_at) FROM exchange_inboxmessage "
+            "WHERE kind = 'edoc' AND state <> 'rejected' AND received_at >= to_timestamp(%s) "
+            "ORDER BY received_at",
+            (since,),
+        )
+        return [float(row[0]) for row in rows]
+
+    def acknowledgement_delays(self, since: float) -> list[float]:
+        """Seconds from putting each document in the outbox (at issue) to its 01 arriving
+        back here, for documents issued from ``since`` on."""
+        rows = self.sql(
+            "SELECT extract(epoch FROM min(i.received_at) - o.created_at) "
+            "FROM exchange_outboxmessage o JOIN exchange_inboxmessage i "
+            "ON i.kind = 'status' AND i.status_code = '01' AND i.document_id = o.document_id "
+            "WHERE o.kind = 'edoc' AND o.created_at >= to_timestamp(%s) "
+            "GROUP BY o.id, o.created_at",
+            (since,),
+        )
+        return [float(row[0]) for row in rows]
+
     def start(self, *, workers: int = 1) -> None:
         certs = Path(self.env["EGOV_VAR_DIR"]) / "tls"
         log = (self.log_dir / f"{self.name}.log").open("ab")

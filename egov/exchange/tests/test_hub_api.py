@@ -1,0 +1,146 @@
+"""The hub's endpoints for its members: a member authenticates with its token; the hub
+routes what it sends, lists what waits for it, hands it over and takes "done"."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from egov.exchange import edxml
+from egov.exchange.models import HubMailbox, InboxMessage, Organ, Peer
+from egov.exchange.packages import seal
+
+from .factories import SENDER, make_package
+from .test_bad_input import FINANCE, fresh
+
+pytestmark = pytest.mark.django_db
+MEMBER_ORGAN = "000.00.00.H41"
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def member(world):
+    peer = Peer.objects.create(
+        name="Hệ thống Nghệ An", code="nghean", inbound_token_sha256=Peer.hash_token("secret-1")
+    )
+    Organ.objects.create(code=MEMBER_ORGAN, name=SENDER.organ_name, peer=peer)
+    return peer
+
+
+@pytest.fixture
+def other(world):
+    peer = Peer.objects.create(
+        name="Hệ thống khác", code="khac", inbound_token_sha256=Peer.hash_token("secret-2")
+    )
+    Organ.objects.create(code="H41.12", name="Sở Nội vụ tỉnh Nghệ An", peer=peer)
+    return peer
+
+
+def auth(token="secret-1"):  # noqa: S107 - a test token
+    return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+
+
+def send(client, body, token="secret-1"):  # noqa: S107 - a test token
+    return client.post(
+        reverse("exchange:hub_send"), body, content_type="application/xml", **auth(token)
+    )
+
+
+def test_without_a_valid_token_every_endpoint_answers_401(client, member):
+    for name, args in (
+        ("hub_send", []),
+        ("hub_received", []),
+        ("hub_agencies", []),
+        ("hub_package", [1]),
+        ("hub_status", [1]),
+        ("hub_sent", []),
+    ):
+        response = client.get(reverse(f"exchange:{name}", args=args), **auth("wrong"))
+        assert response.status_code == 401, name
+        assert response.json()["code"] == "unauthorised"
+
+
+def test_a_package_for_the_hubs_own_agency_goes_into_its_inbox(client, member):
+    body = seal(edxml.build_edoc(fresh(make_package(to=(FINANCE,))))).body
+    response = send(client, body)
+    assert response.status_code == 200 and response.json() == {"local": 1, "mailboxes": 0}
+    assert InboxMessage.objects.get(kind="edoc").to_code == FINANCE.organ_id
+
+
+def test_a_package_for_another_member_waits_in_its_mailbox_until_it_says_done(
+    client, member, other
+):
+    body = seal(edxml.build_edoc(fresh(make_package()))).body
+    assert send(client, body).json() == {"local": 0, "mailboxes": 1}
+    assert send(client, body).json() == {"local": 0, "mailboxes": 0}  # sent twice, kept once
+    listed = client.get(reverse("exchange:hub_received"), **auth("secret-2")).json()["packages"]
+    [item] = listed
+    assert client.get(reverse("exchange:hub_received"), **auth("secret-1")).json() == {
+        "packages": []
+    }
+    fetched = client.get(reverse("exchange:hub_package", args=[item["id"]]), **auth("secret-2"))
+    assert fetched.content == body and fetched["X-Content-SHA256"] == item["sha256"]
+    assert (
+        client.get(
+            reverse("exchange:hub_package", args=[item["id"]]), **auth("secret-1")
+        ).status_code
+        == 404
+    )
+    done = client.post(
+        reverse("exchange:hub_status", args=[item["id"]]),
+        json.dumps({"status": "done"}),
+        content_type="application/json",
+        **auth("secret-2"),
+    )
+    assert done.status_code == 200
+    assert client.get(reverse("exchange:hub_received"), **auth("secret-2")).json() == {
+        "packages": []
+    }
+    sent = client.get(reverse("exchange:hub_sent"), **auth("secret-1")).json()["packages"]
+    assert [(p["to_code"], p["state"]) for p in sent] == [("H41.12", "done")]
+
+
+def test_an_unknown_recipient_is_refused_with_its_code(client, member):
+    nowhere = edxml.Organization(organ_id="G09.99", organ_name="Không có")
+    body = seal(edxml.build_edoc(fresh(make_package(to=(nowhere,))))).body
+    response = send(client, body)
+    assert response.status_code == 422 and response.json()["code"] == "unknown_recipient"
+    assert not HubMailbox.objects.exists()
+
+
+def test_a_forged_package_is_refused(client, member, other):
+    body = seal(edxml.build_edoc(fresh(make_package()))).body
+    forged = body.replace(b"459", b"460", 1)
+    response = send(client, forged)
+    assert response.status_code == 422 and response.json()["code"].startswith("S.")
+
+
+def test_an_oversized_package_is_refused_before_it_is_read(client, member, settings):
+    settings.EGOV_EXCHANGE_MAX_PACKAGE_BYTES = 1000
+    response = send(client, b"<" + b"x" * 5000)
+    assert response.status_code == 413 and response.json()["code"] == "too_large"
+
+
+def test_members_register_their_agencies_and_read_the_directory(client, member, world):
+    created = client.post(
+        reverse("exchange:hub_agencies"),
+        json.dumps({"code": "H41.20", "name": "Sở Tài chính tỉnh Nghệ An"}),
+        content_type="application/json",
+        **auth(),
+    )
+    assert created.status_code == 201
+    taken = client.post(
+        reverse("exchange:hub_agencies"),
+        json.dumps({"code": world.finance.organ_code, "name": "Giả mạo"}),
+        content_type="application/json",
+        **auth(),
+    )
+    assert taken.status_code == 422 and taken.json()["code"] == "code_taken"
+    codes = {
+        a["code"] for a in client.get(reverse("exchange:hub_agencies"), **auth()).json()["agencies"]
+    }
+    assert {"H41.20", MEMBER_ORGAN, world.finance.organ_code} <= codes
