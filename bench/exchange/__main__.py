@@ -106,7 +106,7 @@ def recovery(cluster: Any, report: Report, *, backlog: int) -> None:
     first.command("load", {"from": first.organ_code, "to": second.organ_code, "count": backlog})
     time.sleep(2)
     restarted = time.time()
-    second.start()
+    second.start(workers=2)
     report.emit("receiver_boot_s", time.time() - restarted, "s", better="lower")
     times = _wait(second, since, backlog)
     report.emit(f"recovery_{backlog}_queued_s", times[-1] - restarted, "s", better="lower")

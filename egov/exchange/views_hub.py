@@ -58,9 +58,10 @@ def send(request: HttpRequest, peer: Peer) -> HttpResponse:
 def received(request: HttpRequest, peer: Peer) -> HttpResponse:
     try:
         limit = max(1, min(500, int(request.GET.get("limit", "100"))))
+        lease = max(0, min(3600, int(request.GET.get("lease", "0"))))
     except ValueError:
-        return _error("bad_limit", "limit must be a number", 400)
-    return JsonResponse({"packages": hub.waiting(peer, limit=limit)})
+        return _error("bad_parameter", "limit and lease must be numbers", 400)
+    return JsonResponse({"packages": hub.waiting(peer, limit=limit, lease_seconds=lease)})
 
 
 @member_only

@@ -4,11 +4,13 @@ over, take its transport status, list what a member sent."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -103,15 +105,27 @@ def take(*, sender: Peer, body: bytes) -> Routed:
     return Routed(local=len(local), mailboxes=boxes)
 
 
-def waiting(peer: Peer, *, limit: int = 100) -> list[dict[str, Any]]:
-    rows = (
-        HubMailbox.objects.filter(peer=peer, state=MailboxState.INBOX)
-        .order_by("id")
-        .values(
-            "id", "kind", "document_id", "from_code", "to_code", "status_code", "sha256", "size"
-        )[:limit]
-    )
-    return [dict(row) for row in rows]
+def waiting(peer: Peer, *, limit: int = 100, lease_seconds: int = 0) -> list[dict[str, Any]]:
+    """What waits for ``peer``, oldest first. With ``lease_seconds``, the packages listed
+    are held for the caller that long: another of the member's workers polling meanwhile
+    gets the next ones, and a package whose worker died is listed again afterwards."""
+    now = timezone.now()
+    with transaction.atomic():
+        rows = HubMailbox.objects.filter(peer=peer, state=MailboxState.INBOX)
+        if lease_seconds:
+            rows = rows.filter(Q(leased_until__isnull=True) | Q(leased_until__lt=now))
+        picked = list(
+            rows.select_for_update(skip_locked=True)
+            .order_by("id")
+            .values(
+                "id", "kind", "document_id", "from_code", "to_code", "status_code", "sha256", "size"
+            )[:limit]
+        )
+        if lease_seconds and picked:
+            HubMailbox.objects.filter(pk__in=[row["id"] for row in picked]).update(
+                leased_until=now + dt.timedelta(seconds=lease_seconds)
+            )
+    return [dict(row) for row in picked]
 
 
 def fetch(peer: Peer, pk: int) -> HubMailbox | None:

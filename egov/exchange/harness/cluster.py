@@ -270,7 +270,7 @@ class Cluster:
         for node in self.members():
             node.command("sync")
         for node in self.members():
-            node.start()
+            node.start(workers=2)
 
     def stop(self) -> None:
         for node in self.nodes.values():

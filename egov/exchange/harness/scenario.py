@@ -137,7 +137,7 @@ def run(
         victim.kill()
         time.sleep(1.5)
         restarted = time.monotonic()
-        victim.start()
+        victim.start(workers=1 if victim is cluster.hub else 2)
         outcome.recovery_seconds.append(time.monotonic() - restarted)
         log(f"{victim.name} back in {outcome.recovery_seconds[-1]:.1f} s")
     for thread in loaders:

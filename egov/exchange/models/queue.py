@@ -123,6 +123,9 @@ class HubMailbox(StoredBody, models.Model):
     )
     received_at = models.DateTimeField()
     fetched_at = models.DateTimeField(null=True, blank=True)
+    # Listed to one of the member's workers until then ("processing" on the national axis):
+    # several workers poll without taking the same package; a crashed one's lease runs out.
+    leased_until = models.DateTimeField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -1,10 +1,12 @@
 """The hub's endpoints for its members: a member authenticates with its token; the hub
 routes what it sends, lists what waits for it, hands it over and takes "done"."""
 
+import datetime as dt
 import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from egov.exchange import edxml
 from egov.exchange.models import HubMailbox, InboxMessage, Organ, Peer
@@ -144,3 +146,15 @@ def test_members_register_their_agencies_and_read_the_directory(client, member, 
         a["code"] for a in client.get(reverse("exchange:hub_agencies"), **auth()).json()["agencies"]
     }
     assert {"H41.20", MEMBER_ORGAN, world.finance.organ_code} <= codes
+
+
+def test_a_leased_package_is_listed_to_one_worker_until_the_lease_runs_out(client, member, other):
+    body = seal(edxml.build_edoc(fresh(make_package()))).body
+    send(client, body)
+    received = reverse("exchange:hub_received")
+    first = client.get(received, {"lease": 60}, **auth("secret-2")).json()["packages"]
+    second = client.get(received, {"lease": 60}, **auth("secret-2")).json()["packages"]
+    assert len(first) == 1 and second == []
+    HubMailbox.objects.update(leased_until=timezone.now() - dt.timedelta(seconds=1))
+    again = client.get(received, {"lease": 60}, **auth("secret-2")).json()["packages"]
+    assert [p["id"] for p in again] == [first[0]["id"]]
