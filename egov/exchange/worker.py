@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 
 from egov.exchange import client
-from egov.exchange.actions.delivery import deliver_due, poll_hub
+from egov.exchange.actions.delivery import deliver_due, ensure_configured_hub, poll_hub
 from egov.exchange.actions.outbox import CHANNEL
 
 log = logging.getLogger(__name__)
@@ -31,10 +31,12 @@ def _listener() -> psycopg.Connection[tuple[object, ...]]:
 
 def run(*, once: bool = False, stop_after: float | None = None) -> None:
     started = time.monotonic()
+    ensure_configured_hub()
     listener = None if once else _listener()
     pause = settings.EGOV_EXCHANGE_POLL_SECONDS
     while True:
-        close_old_connections()
+        if not once:
+            close_old_connections()  # a long-lived process: reconnect after a server restart
         busy = 0
         try:
             busy += deliver_due()

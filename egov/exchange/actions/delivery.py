@@ -161,3 +161,24 @@ def resend(*, actor: object, message: OutboxMessage) -> OutboxMessage:
 
     transaction.on_commit(wake_worker)
     return message
+
+
+@transaction.atomic
+def ensure_configured_hub() -> Peer | None:
+    """The hub named by ``EGOV_EXCHANGE_HUB_URL`` (its token stays in the environment,
+    ``EGOV_EXCHANGE_HUB_TOKEN``): created or updated when the worker starts."""
+    from django.conf import settings
+
+    url = settings.EGOV_EXCHANGE_HUB_URL
+    if not url:
+        return queries.hub()
+    hub = Peer.objects.select_for_update().filter(is_hub=True).first()
+    if hub is not None and hub.base_url == url and hub.active:
+        return hub
+    if hub is None:
+        hub = Peer(code="hub", name="Trục liên thông", is_hub=True)
+    hub.base_url = url
+    hub.active = True
+    hub.save()
+    record(action=audit_names.PEER_SAVE, actor=None, obj=hub, after={"base_url": url})
+    return hub
