@@ -22,6 +22,10 @@ def inbox_q(user: Any) -> Q:
     return org_access.scope_for(user, [Role.CLERK]).q("unit__")
 
 
+def is_clerk_anywhere(user: Any) -> bool:
+    return not org_access.scope_for(user, [Role.CLERK]).is_empty
+
+
 def can_receive(user: Any, message: InboxMessage) -> bool:
     return message.unit is not None and org_access.has_role(user, Role.CLERK, message.unit)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from egov.exchange import edxml
 from egov.exchange.identity import load_identity
@@ -85,11 +86,13 @@ def edoc_for(
     business_type: int = edxml.BussinessDocType.NEW,
     reason: str = "",
     about_document_id: str = "",
+    also_to: tuple[edxml.Organization, ...] = (),
 ) -> bytes:
-    """The edoc package of an issued outgoing document for one recipient, built strictly."""
+    """The edoc package of an issued outgoing document for one recipient (or several, with
+    ``also_to``), built strictly."""
     header = edxml.MessageHeader(
         from_=organization(document.unit),
-        to=(to,),
+        to=(to, *also_to),
         document_id=outgoing_document_id(document),
         code=edxml.Code(document.code_number, document.code_notation),
         subject=document.subject[:500],
@@ -122,6 +125,21 @@ def edoc_for(
     return edxml.build_edoc(
         edxml.EdocPackage(message_header=header, trace_header_list=trace, attachments=attachments)
     )
+
+
+def edoc_for_all(document: Any) -> bytes:
+    """The edoc of an issued document addressed to all its electronic recipients that
+    have an organ code (a single .edxml file to export)."""
+    to: list[edxml.Organization] = []
+    for recipient in document.recipients.select_related("unit"):
+        code = recipient.unit.organ_code if recipient.unit_id else recipient.organ_code
+        if recipient.electronic and code and code not in {o.organ_id for o in to}:
+            to.append(edxml.Organization(organ_id=code, organ_name=recipient.name[:200]))
+    if not to or not document.unit.organ_code:
+        raise ValueError(
+            _("Văn bản chưa có nơi nhận điện tử có mã định danh, hoặc cơ quan ban hành chưa có mã.")
+        )
+    return edoc_for(document, to[0], also_to=tuple(to[1:]))
 
 
 def _response_for(document: Any) -> tuple[edxml.ResponseFor, ...]:

@@ -8,6 +8,8 @@ urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/<int:pk>/", views.inbox_detail, name="inbox_detail"),
     path("inbox/<int:pk>/edxml", views.download, name="inbox_download"),
+    path("inbox/import/", views.inbox_import, name="inbox_import"),
+    path("outgoing/<int:pk>/edxml", views.outgoing_edxml, name="outgoing_edxml"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("outbox/<int:pk>/resend", views.resend_dead, name="resend"),
     # The hub's operations for its members (national-axis style).

@@ -3,21 +3,24 @@ dashboard and dead letters."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from egov.exchange import access, queries
+from egov.exchange import access, packages, queries
+from egov.exchange.actions import inbox as inbox_actions
 from egov.exchange.actions import reception
 from egov.exchange.actions.delivery import resend
 from egov.exchange.models import OutboxMessage
 from egov.lib.dates import BUSINESS_TZ
 from egov.lib.errors import ActionError
 from egov.lib.pagination import OnePassPaginator
+from egov.lib.uploads import limit_upload_size
 
 
 @login_required
@@ -113,3 +116,64 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(bytes(message.body), content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="goi-tin-{message.pk}.edxml"'
     return response
+
+
+@login_required
+def outgoing_edxml(request: HttpRequest, pk: int) -> HttpResponse:
+    """An issued document as one signed .edxml file addressed to its electronic recipients,
+    for sending by another channel (a disk, a mail to a system not on the hub)."""
+    from egov.documents.queries import outgoing_visible_to
+
+    document = (
+        outgoing_visible_to(request.user)
+        .select_related("unit", "document_type", "unit__area")
+        .filter(pk=pk, status="issued", secrecy=0)
+        .first()
+    )
+    if document is None:
+        raise Http404
+    try:
+        body = packages.seal(packages.edoc_for_all(document)).body
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("documents:outgoing_detail", pk)
+    response = HttpResponse(body, content_type="application/xml")
+    name = f"{document.code_number}-{document.code_notation}".replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.edxml"'
+    return response
+
+
+@limit_upload_size(
+    settings.EGOV_EXCHANGE_MAX_PACKAGE_BYTES,
+    lambda request, size: render(
+        request,
+        "exchange/inbox_import.html",
+        {"error": _("Tệp quá lớn (%(mb)s MB).") % {"mb": size // (1024 * 1024)}},
+        status=413,
+    ),
+)
+@login_required
+def inbox_import(request: HttpRequest) -> HttpResponse:
+    """A clerk takes in a package received outside the hub (a .edxml file): the same checks
+    as a package from the hub (signature, rules, one of our agencies), the same queue."""
+    if not access.is_clerk_anywhere(request.user):
+        raise PermissionDenied
+    error = ""
+    if request.method == "POST":
+        upload = request.FILES.get("package")
+        if upload is None:
+            error = _("Hãy chọn tệp gói tin .edxml.")
+        else:
+            try:
+                message = inbox_actions.accept(upload.read())
+            except inbox_actions.Refused as refusal:
+                error = _("Gói tin bị từ chối: %(reason)s") % {"reason": refusal.reason_vi}
+            else:
+                if not access.can_receive(request.user, message):
+                    error = _("Gói tin này gửi cho cơ quan khác, không thuộc đơn vị của bạn.")
+                else:
+                    messages.success(request, _("Đã nhận gói tin."))
+                    return redirect("exchange:inbox_detail", message.pk)
+    return render(
+        request, "exchange/inbox_import.html", {"error": error}, status=400 if error else 200
+    )

@@ -110,3 +110,43 @@ def test_a_dead_letter_is_listed_and_resent_by_an_administrator_with_an_audit_ev
     message.refresh_from_db()
     assert message.state == OutboxState.PENDING
     assert AuditEvent.objects.filter(action="exchange.outbox.resend").exists()
+
+
+def test_an_issued_document_exports_as_one_signed_edxml_file(client_for, office):
+    from egov.exchange import edxml
+
+    document = issued_to_finance(office)
+    url = reverse("exchange:outgoing_edxml", args=[document.pk])
+    response = client_for(office.clerk).get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/xml"
+    package = edxml.parse_edoc(response.content).package
+    assert [o.organ_id for o in package.message_header.to] == ["000.00.03.H01"]
+    assert package.message_header.subject == document.subject
+    assert client_for(office.outsider).get(url).status_code == 404
+
+
+def test_a_clerk_imports_an_edxml_file_into_the_reception_queue(client_for, office, receiver):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = issued_to_finance(office)
+    exported = client_for(office.clerk).get(
+        reverse("exchange:outgoing_edxml", args=[document.pk])
+    ).content
+    client = client_for(receiver.clerk)
+    bad = client.post(
+        reverse("exchange:inbox_import"),
+        {"package": SimpleUploadedFile("x.edxml", b"<edXML>not signed</edXML>")},
+    )
+    assert bad.status_code == 400 and "Gói tin bị từ chối" in bad.content.decode()
+    assert InboxMessage.objects.get(kind="edoc").state == InboxState.REJECTED  # recorded
+    response = client.post(
+        reverse("exchange:inbox_import"),
+        {"package": SimpleUploadedFile("van-ban.edxml", exported)},
+    )
+    message = InboxMessage.objects.get(kind="edoc", state=InboxState.WAITING)
+    assert response["Location"] == reverse("exchange:inbox_detail", args=[message.pk])
+    assert message.unit == office.finance
+
+
+def test_only_clerks_may_import_packages(client_for, office):
+    assert client_for(office.specialist).get(reverse("exchange:inbox_import")).status_code == 403
