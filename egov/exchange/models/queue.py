@@ -9,10 +9,9 @@ from egov.exchange.choices import InboxState, Kind, MailboxState, OutboxState
 from egov.exchange.storage import StoredBody
 
 
-class OutboxMessage(StoredBody, models.Model):
-    """One package to one recipient, written in the same transaction as the change it
-    announces; the worker sends it, retrying with back-off, until it is delivered or an
-    administrator looks at it (``dead``)."""
+class Package(StoredBody, models.Model):
+    """What every queue row says of its package: kind, document, sender and recipient
+    organ codes, status code (for a status), and where its bytes are."""
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     document_id = models.CharField(max_length=100)
@@ -22,6 +21,16 @@ class OutboxMessage(StoredBody, models.Model):
     body_file = models.CharField(max_length=120, blank=True)
     sha256 = models.CharField(max_length=64)
     size = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class OutboxMessage(Package):
+    """One package to one recipient, written in the same transaction as the change it
+    announces; the worker sends it, retrying with back-off, until it is delivered or an
+    administrator looks at it (``dead``)."""
+
     state = models.CharField(
         max_length=10, choices=OutboxState.choices, default=OutboxState.PENDING
     )
@@ -55,21 +64,13 @@ class OutboxMessage(StoredBody, models.Model):
         return f"{self.kind} {self.document_id} → {self.to_code}"
 
 
-class InboxMessage(StoredBody, models.Model):
+class InboxMessage(Package):
     """A package received, once: ``dedupe_key`` (sender, recipient, document id and, for a
     status, its code and time) is unique, so a package delivered twice is stored once."""
 
-    kind = models.CharField(max_length=10, choices=Kind.choices)
     dedupe_key = models.CharField(max_length=300, unique=True)
-    document_id = models.CharField(max_length=100)
-    from_code = models.CharField(max_length=35)
-    to_code = models.CharField(max_length=35)
-    status_code = models.CharField(max_length=2, blank=True)
     business_type = models.PositiveSmallIntegerField(default=0)
     subject = models.CharField(max_length=500, blank=True)
-    body_file = models.CharField(max_length=120, blank=True)
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveIntegerField()
     signer = models.CharField(max_length=300, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     state = models.CharField(max_length=10, choices=InboxState.choices)
@@ -102,7 +103,7 @@ class InboxMessage(StoredBody, models.Model):
         return f"{self.kind} {self.document_id} ← {self.from_code}"
 
 
-class HubMailbox(StoredBody, models.Model):
+class HubMailbox(Package):
     """On the hub: a package waiting for the member that serves its recipient, until that
     member has it and says so (transport status ``done``), as on the national axis."""
 
@@ -110,14 +111,6 @@ class HubMailbox(StoredBody, models.Model):
     sender = models.ForeignKey(
         "exchange.Peer", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    document_id = models.CharField(max_length=100)
-    from_code = models.CharField(max_length=35)
-    to_code = models.CharField(max_length=35)
-    status_code = models.CharField(max_length=2, blank=True)
-    body_file = models.CharField(max_length=120, blank=True)
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveIntegerField()
     state = models.CharField(
         max_length=10, choices=MailboxState.choices, default=MailboxState.INBOX
     )

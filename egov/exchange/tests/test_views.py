@@ -129,9 +129,9 @@ def test_a_clerk_imports_an_edxml_file_into_the_reception_queue(client_for, offi
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     document = issued_to_finance(office)
-    exported = client_for(office.clerk).get(
-        reverse("exchange:outgoing_edxml", args=[document.pk])
-    ).content
+    exported = (
+        client_for(office.clerk).get(reverse("exchange:outgoing_edxml", args=[document.pk])).content
+    )
     client = client_for(receiver.clerk)
     bad = client.post(
         reverse("exchange:inbox_import"),
