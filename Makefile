@@ -50,6 +50,6 @@ check: lint typecheck test
 
 ## bench: benchmarks print one JSON object per figure (SCALE=quick for a short run;
 ## PART=organisations or PART=documents for one of them, both by default)
-PART ?= organisations documents reporting
+PART ?= organisations documents reporting exchange
 bench: $(STAMP)
 	@for part in $(PART); do $(PY) -m bench.$$part $(if $(filter quick,$(SCALE)),--quick,) || exit 1; done
