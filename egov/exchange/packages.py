@@ -87,6 +87,7 @@ def edoc_for(
     reason: str = "",
     about_document_id: str = "",
     also_to: tuple[edxml.Organization, ...] = (),
+    replaces: tuple[edxml.ReplacementInfo, ...] = (),
 ) -> bytes:
     """The edoc package of an issued outgoing document for one recipient (or several, with
     ``also_to``), built strictly."""
@@ -119,6 +120,7 @@ def edoc_for(
             bussiness_doc_reason=reason[:500],
             document_id=about_document_id,
             paper=bool(document.on_paper),
+            replacement_info_list=replaces,
         ),
     )
     attachments = _attachments(document) if business_type != edxml.BussinessDocType.REVOKE else ()

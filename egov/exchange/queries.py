@@ -54,6 +54,27 @@ def inbox_for(user: Any) -> QuerySet[InboxMessage]:
     )
 
 
+def was_sent(document_id: str, to_code: str) -> bool:
+    """Whether document ``document_id`` went to ``to_code`` through our outbox."""
+    return OutboxMessage.objects.filter(
+        kind=Kind.EDOC, document_id=document_id, to_code=to_code
+    ).exists()
+
+
+def answered_document(message: InboxMessage) -> Any:
+    """Our outgoing document a received one answers (its ResponseFor), when we sent it."""
+    if not message.response_for:
+        return None
+    sent = (
+        OutboxMessage.objects.filter(
+            kind=Kind.EDOC, document_id=message.response_for, to_code=message.from_code
+        )
+        .select_related("recipient__document")
+        .first()
+    )
+    return sent.recipient.document if sent is not None and sent.recipient is not None else None
+
+
 def edoc_outbox_of_recipient(recipient_id: int) -> OutboxMessage | None:
     return (
         OutboxMessage.objects.filter(recipient_id=recipient_id, kind=Kind.EDOC)

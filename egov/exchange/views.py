@@ -63,8 +63,19 @@ def inbox_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "package": package,
             "error": error,
             "can_act": message.state == "waiting" and access.can_receive(request.user, message),
+            "answered": _visible_outgoing(request.user, queries.answered_document(message)),
         },
     )
+
+
+def _visible_outgoing(user: object, document: object) -> object:
+    """``document`` if ``user`` may open it, else nothing (the link is not shown)."""
+    from egov.documents.queries import outgoing_visible_to
+
+    pk = getattr(document, "pk", None)
+    if pk is None or not outgoing_visible_to(user).filter(pk=pk).exists():
+        return None
+    return document
 
 
 def _operator(request: HttpRequest) -> None:

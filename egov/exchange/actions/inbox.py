@@ -198,6 +198,8 @@ def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
             from_code=header.from_.organ_id,
             to_code=code,
             business_type=business_type,
+            response_for=next((r.document_id for r in header.response_for), "")[:100],
+            replaces=(business.document_id if business and business_type == 3 else "")[:100],
             subject=header.subject[:500],
             body_file=storage.put(body),
             sha256=hashlib.sha256(body).hexdigest(),
@@ -214,6 +216,8 @@ def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
         if business_type == edxml.BussinessDocType.REVOKE:
             _take_recall(message, unit, business, header)
             continue
+        if business_type == edxml.BussinessDocType.REPLACE and business is not None:
+            _take_replacement(message, business)
         # Same-day acknowledgement (Nghị định 30, Điều 21): 01 as soon as it is stored.
         send_status(
             unit=unit,
@@ -275,6 +279,40 @@ def _take_recall(
     send_status(
         unit=unit, document_id=about, to_code=message.from_code, code=edxml.StatusCode.RECALL_AGREED
     )
+
+
+def _take_replacement(message: InboxMessage, business: Any) -> None:
+    """A document replacing one the sender gave us before (BussinessDocType 3): the new text
+    waits for the clerk like any received document; the replaced copy is frozen with the
+    reason (Phụ lục VI III.8), and the sender hears 15 about it."""
+    replaced = (
+        InboxMessage.objects.select_for_update(of=("self",))
+        .select_related("incoming")
+        .filter(
+            kind=Kind.EDOC,
+            from_code=message.from_code,
+            to_code=message.to_code,
+            document_id=business.document_id,
+        )
+        .exclude(pk=message.pk)
+        .first()
+    )
+    if replaced is None:
+        return
+    reason = f"{business.bussiness_doc_reason} — thay thế bởi {message.document_id}"[:500]
+    if replaced.incoming is not None:
+        recall_received(document=replaced.incoming, reason=reason)
+    replaced.state = InboxState.RECALLED
+    replaced.note = reason
+    replaced.save(update_fields=["state", "note"])
+    if message.unit is not None:
+        send_status(
+            unit=message.unit,
+            document_id=business.document_id,
+            to_code=message.from_code,
+            code=edxml.StatusCode.RECALL_AGREED,
+            description=reason,
+        )
 
 
 # Recipient statuses a received code moves to; 13, 15, 16 are kept on the message only.

@@ -52,7 +52,7 @@ def dispatch_issued(document: Any, recipients: Sequence[Any]) -> None:
         if not code or code == document.unit.organ_code:
             set_recipient_status(recipient_id=recipient.pk, status=RecipientStatus.FAILED, at=now)
             continue
-        sealed = packages.seal(packages.edoc_for(document, _to(recipient, code)))
+        sealed = packages.seal(_edoc(document, recipient, code))
         enqueue(
             kind=Kind.EDOC,
             sealed=sealed,
@@ -61,6 +61,24 @@ def dispatch_issued(document: Any, recipients: Sequence[Any]) -> None:
             to_code=code,
             recipient=recipient,
         )
+
+
+def _edoc(document: Any, recipient: Any, code: str) -> bytes:
+    """A new document, or (BussinessDocType 3) the replacement of one this agency received
+    from us before: it names the replaced document, with the reason."""
+    old = document.replaces
+    if old is not None and old.unit.organ_code:
+        old_id = packages.outgoing_document_id(old)
+        if queries.was_sent(old_id, code):
+            return packages.edoc_for(
+                document,
+                _to(recipient, code),
+                business_type=edxml.BussinessDocType.REPLACE,
+                reason=document.change_reason or "thay thế",
+                about_document_id=old_id,
+                replaces=(edxml.ReplacementInfo(document_id=old_id, organ_id_list=(code,)),),
+            )
+    return packages.edoc_for(document, _to(recipient, code))
 
 
 def dispatch_recall(document: Any, reason: str) -> None:

@@ -70,6 +70,9 @@ class InboxMessage(Package):
 
     dedupe_key = models.CharField(max_length=300, unique=True)
     business_type = models.PositiveSmallIntegerField(default=0)
+    # The document this one answers (ResponseFor) or replaces (BussinessDocType 3).
+    response_for = models.CharField(max_length=100, blank=True)
+    replaces = models.CharField(max_length=100, blank=True)
     subject = models.CharField(max_length=500, blank=True)
     signer = models.CharField(max_length=300, blank=True)
     warnings = models.JSONField(default=list, blank=True)

@@ -178,3 +178,70 @@ def test_a_recall_freezes_the_registered_copy_and_15_comes_back(office, receiver
     incoming.refresh_from_db()
     assert incoming.status == "recalled"
     assert InboxMessage.objects.filter(kind="status", status_code="15").exists()
+
+
+def test_a_replacement_freezes_the_replaced_copy_and_waits_for_the_clerk(office, receiver):
+    first = issued_to_finance(office)
+    drain()
+    old_copy = reception.register(
+        actor=receiver.clerk, message=InboxMessage.objects.get(kind="edoc")
+    )
+    replacement = outgoing.create_draft(
+        actor=office.specialist,
+        drafting_unit=office.civil_service_division,
+        document_type=doc_type("ke-hoach"),
+        subject="Kế hoạch tuyển dụng công chức năm 2026 (thay thế)",
+        uploads=[upload("ke-hoach-moi.pdf", PDF)],
+        replaces=first,
+        change_reason="Sửa chỉ tiêu tuyển dụng",
+    )
+    outgoing.submit_for_review(
+        actor=office.specialist, document=replacement, reviewers=[], signer=office.leader
+    )
+    outgoing.review(actor=office.leader, document=replacement, decision="approved")
+    replacement.refresh_from_db()
+    issuing.issue(
+        actor=office.clerk,
+        document=replacement,
+        recipients=[RecipientSpec(kind=RecipientKind.INTERNAL, unit=office.finance)],
+    )
+    drain()
+    new = InboxMessage.objects.get(kind="edoc", business_type=3)
+    assert new.state == InboxState.WAITING and new.replaces.endswith(first.number_and_notation)
+    old_copy.refresh_from_db()
+    assert old_copy.status == "recalled"
+    assert InboxMessage.objects.get(pk=old_copy.exchange_message.pk).state == InboxState.RECALLED
+    assert InboxMessage.objects.filter(kind="status", status_code="15").exists()
+
+
+def test_a_reply_names_the_document_it_answers(client_for, office, receiver):
+    from django.urls import reverse
+
+    asked = issued_to_finance(office)
+    drain()
+    incoming = reception.register(
+        actor=receiver.clerk, message=InboxMessage.objects.get(kind="edoc")
+    )
+    reply = outgoing.create_draft(
+        actor=receiver.specialist,
+        drafting_unit=office.finance,
+        document_type=doc_type("cong-van"),
+        subject="Báo cáo chỉ tiêu tuyển dụng",
+        uploads=[upload("bao-cao.pdf", PDF)],
+        in_reply_to=incoming,
+    )
+    outgoing.submit_for_review(
+        actor=receiver.specialist, document=reply, reviewers=[], signer=receiver.leader
+    )
+    outgoing.review(actor=receiver.leader, document=reply, decision="approved")
+    reply.refresh_from_db()
+    issuing.issue(
+        actor=receiver.clerk,
+        document=reply,
+        recipients=[RecipientSpec(kind=RecipientKind.INTERNAL, unit=office.home_affairs)],
+    )
+    drain()
+    answer = InboxMessage.objects.get(kind="edoc", unit=office.home_affairs)
+    assert answer.response_for.endswith(asked.number_and_notation)
+    page = client_for(office.clerk).get(reverse("exchange:inbox_detail", args=[answer.pk]))
+    assert reverse("documents:outgoing_detail", args=[asked.pk]) in page.content.decode()
