@@ -33,7 +33,7 @@ def main() -> int:
     ]
     stop = threading.Event()
     threading.Thread(target=_periodic, args=(stop,), daemon=True).start()
-    print("egov: serving at http://127.0.0.1:8000 with the background and exchange workers (Ctrl-C stops)")
+    print("egov: serving at http://127.0.0.1:8000 with its workers (Ctrl-C stops)")
     try:
         while all(p.poll() is None for p in procs):
             time.sleep(0.5)
