@@ -8,10 +8,16 @@ class ExchangeConfig(AppConfig):
 
     def ready(self) -> None:
         from egov.documents import hooks
-        from egov.exchange import audit_names  # noqa: F401 - registers names
+        from egov.exchange import (
+            audit_names,  # noqa: F401 - registers names
+            demo,
+        )
         from egov.exchange.actions import listeners
         from egov.exchange.nav import exchange_nav
         from egov.home import NAV_PROVIDERS
+        from egov.lib.demo import DemoLoader, register_demo_loader
+
+        register_demo_loader(DemoLoader("exchange", demo.loaded, demo.load, order=30))
 
         hooks.on_issue(listeners.dispatch_issued)
         hooks.on_recall(listeners.dispatch_recall)
