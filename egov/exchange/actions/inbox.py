@@ -17,6 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -232,7 +233,7 @@ def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
                 "sender": header.from_.organ_name or header.from_.organ_id,
                 "subject": header.subject[:200],
             },
-            url=f"/exchange/inbox/{message.pk}/",
+            url=reverse("exchange:inbox_detail", args=[message.pk]),
             urgent=header.other_info.priority >= 1,
         )
     if first is None:  # pragma: no cover - ``ours`` is not empty
