@@ -28,6 +28,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--database", default=DEFAULT_DATABASE, help="database to drop, create, fill"
     )
+    parser.add_argument(
+        "--only",
+        choices=["import"],
+        help="measure only this part (the seed is still made; it is what the part reads)",
+    )
+    parser.add_argument(
+        "--import-values", type=int, default=None, help="values in the imported file"
+    )
     args = parser.parse_args()
     if args.quick:
         args.scale = QUICK_SCALE
@@ -68,11 +76,13 @@ def main() -> None:
     report.emit("seed_values_per_s", seeded.values / seeded.seconds, "values/s", better="higher")
 
     started = time.perf_counter()
-    measure_pivots(seeded, report, repeat=5 if quick else 30)
-    measure_save(seeded, report, repeat=20 if quick else 200)
-    measure_approval(seeded, report, repeat=3 if quick else 10)
-    measure_exports(seeded, report)
-    measure_import(seeded, report, values=20_000 if quick else 200_000)
+    if args.only is None:
+        measure_pivots(seeded, report, repeat=5 if quick else 30)
+        measure_save(seeded, report, repeat=20 if quick else 200)
+        measure_approval(seeded, report, repeat=3 if quick else 10)
+        measure_exports(seeded, report)
+    import_values = args.import_values or (20_000 if quick else 200_000)
+    measure_import(seeded, report, values=import_values)
     log(f"measured in {time.perf_counter() - started:.0f} s")
     report.summary(
         benchmark="reporting",

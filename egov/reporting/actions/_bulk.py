@@ -1,23 +1,44 @@
-"""Writing many values at once for imports: one read of the existing cells, new values and
-all revision rows by COPY, changed values by one ``UPDATE … FROM unnest``. Same rows as
-:func:`egov.reporting.actions.entry.write_values` writes, at import speed."""
+"""Writing many values at once for imports, set-based.
+
+The checked values go into a temporary table by one COPY; from there one statement each
+locks the cells already stored and reads what they hold, drops the unchanged ones, inserts
+the new values with their first revision, updates the changed ones with their next
+revision and, for an approved import, adds every value to the live totals of each node
+above it on both lines while withdrawing what the replaced values had added (one
+``INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE`` over the affected total keys, in key
+order). The rows are the ones :func:`egov.reporting.actions.entry.write_values` and
+:func:`egov.reporting.actions._aggregates.count` would write value by value; the tests check
+the totals against a recount through that path.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+import io
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.utils import timezone
 
+from egov.organisations.models import OrgUnit
 from egov.reporting.actions._common import actor_or_none
-from egov.reporting.models import DataValue, DataValueRevision
+from egov.reporting.choices import Aggregation, Line
+from egov.reporting.hierarchy import carried_to_current, line_node_paths
+from egov.reporting.models import (
+    AggregateValue,
+    DataValue,
+    DataValueRevision,
+    Indicator,
+    Period,
+)
+
+STAGE = "reporting_bulk_stage"
+NODES = "reporting_bulk_nodes"
+NO_SECTOR = 0
+WORK_MEM = "256MB"
 
 
-@dataclass(frozen=True)
-class BulkWrite:
+class BulkWrite(NamedTuple):
     unit_id: int
     period_id: int
     indicator_id: int
@@ -26,112 +47,253 @@ class BulkWrite:
     status: str
 
 
-def _copy_text(value: object) -> str:
-    if value is None:
-        return "\\N"
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    return str(value).replace("\\", "\\\\").replace("\t", " ").replace("\n", " ")
+_CREATE = f"""
+DROP TABLE IF EXISTS pg_temp.{STAGE};
+DROP TABLE IF EXISTS pg_temp.{NODES};
+CREATE TEMPORARY TABLE {STAGE} (
+    indicator_id bigint NOT NULL, combo_id bigint NOT NULL, unit_id bigint NOT NULL,
+    period_id bigint NOT NULL, value numeric NOT NULL, status text NOT NULL,
+    sector_id bigint NOT NULL, weight_indicator_id bigint, aggregated boolean NOT NULL,
+    id bigint, revision integer, old_value numeric, old_counted_value numeric,
+    old_counted_weight numeric, unchanged boolean NOT NULL DEFAULT false,
+    counted_value numeric, counted_weight numeric
+);
+CREATE TEMPORARY TABLE {NODES} (
+    unit_id bigint NOT NULL, period_id bigint NOT NULL, sector_id bigint NOT NULL,
+    line text NOT NULL, node_id bigint NOT NULL, share numeric NOT NULL
+);
+"""
+
+# The stored cells of the file, locked, and what they hold now.
+_EXISTING = """
+UPDATE {stage} AS s SET id = d.id, revision = d.revision + 1, old_value = d.value,
+    old_counted_value = d.counted_value, old_counted_weight = d.counted_weight,
+    unchanged = coalesce(d.value = s.value AND d.status = s.status, false)
+FROM (
+    SELECT d.id, d.indicator_id, d.combo_id, d.unit_id, d.period_id, d.value, d.status,
+           d.revision, d.counted_value, d.counted_weight
+    FROM {values} AS d
+    JOIN {stage} AS k ON k.indicator_id = d.indicator_id AND k.combo_id = d.combo_id
+                     AND k.unit_id = d.unit_id AND k.period_id = d.period_id
+    ORDER BY d.id
+    FOR UPDATE OF d
+) AS d
+WHERE s.indicator_id = d.indicator_id AND s.combo_id = d.combo_id
+  AND s.unit_id = d.unit_id AND s.period_id = d.period_id
+"""
+
+_INSERT_NEW = """
+WITH new AS (
+    INSERT INTO {values} (indicator_id, combo_id, unit_id, period_id, submission_id, value,
+                          status, source, revision, counted_value, counted_weight,
+                          updated_at, updated_by_id)
+    SELECT s.indicator_id, s.combo_id, s.unit_id, s.period_id, NULL, s.value, s.status,
+           %(source)s, 1,
+           CASE WHEN %(approve)s THEN s.value END,
+           CASE WHEN %(approve)s THEN 0 END,
+           %(now)s, %(user)s
+    FROM {stage} AS s WHERE s.id IS NULL
+    RETURNING id, value, status
+)
+INSERT INTO {revisions} (data_value_id, revision, value, status, source, recorded_at,
+                         recorded_by_id, note)
+SELECT new.id, 1, new.value, new.status, %(source)s, %(now)s, %(user)s, %(note)s FROM new
+"""
+
+_UPDATE_CHANGED = """
+WITH changed AS (
+    UPDATE {values} AS d SET value = s.value, status = s.status, source = %(source)s,
+        revision = s.revision, updated_at = %(now)s, updated_by_id = %(user)s,
+        counted_value = CASE WHEN %(approve)s THEN s.value ELSE d.counted_value END,
+        counted_weight = CASE WHEN %(approve)s THEN 0 ELSE d.counted_weight END
+    FROM {stage} AS s
+    WHERE d.id = s.id AND NOT s.unchanged
+    RETURNING d.id, d.revision, d.value, d.status
+)
+INSERT INTO {revisions} (data_value_id, revision, value, status, source, recorded_at,
+                         recorded_by_id, note)
+SELECT changed.id, changed.revision, changed.value, changed.status, %(source)s, %(now)s,
+       %(user)s, %(note)s
+FROM changed
+"""
+
+# Weighted averages count value × weight, the weight being the weight indicator's value of
+# the same unit and period summed over its breakdown, as stored once this import is written.
+_WEIGHTS = """
+UPDATE {stage} SET counted_weight = 0, counted_value = 0
+WHERE weight_indicator_id IS NOT NULL AND NOT unchanged;
+UPDATE {stage} AS s SET counted_weight = w.total, counted_value = s.value * w.total
+FROM (
+    SELECT d.indicator_id, d.unit_id, d.period_id, sum(d.value) AS total
+    FROM {values} AS d
+    JOIN (SELECT DISTINCT weight_indicator_id, unit_id, period_id FROM {stage}
+          WHERE weight_indicator_id IS NOT NULL) AS k
+      ON d.indicator_id = k.weight_indicator_id AND d.unit_id = k.unit_id
+     AND d.period_id = k.period_id
+    WHERE d.value IS NOT NULL
+    GROUP BY 1, 2, 3
+) AS w
+WHERE s.weight_indicator_id = w.indicator_id AND s.unit_id = w.unit_id
+  AND s.period_id = w.period_id AND NOT s.unchanged;
+UPDATE {values} AS d SET counted_value = s.counted_value, counted_weight = s.counted_weight
+FROM {stage} AS s
+WHERE s.weight_indicator_id IS NOT NULL AND NOT s.unchanged
+  AND d.indicator_id = s.indicator_id AND d.combo_id = s.combo_id
+  AND d.unit_id = s.unit_id AND d.period_id = s.period_id;
+"""
+
+# What the written values add, less what the values they replace had added, per total key.
+_TOTALS = """
+INSERT INTO {totals} (line, node_id, indicator_id, combo_id, period_id, total, weight,
+                      reporters, updated_at)
+SELECT n.line, n.node_id, c.indicator_id, c.combo_id, c.period_id,
+       sum(c.amount * n.share), sum(c.weight * n.share), sum(c.reporters * n.share), %(now)s
+FROM (
+    SELECT indicator_id, combo_id, unit_id, period_id, sector_id,
+           coalesce(counted_value, value) AS amount, coalesce(counted_weight, 0) AS weight,
+           1 AS reporters
+    FROM {stage} WHERE aggregated AND NOT unchanged
+    UNION ALL
+    SELECT indicator_id, combo_id, unit_id, period_id, sector_id,
+           -old_counted_value, -coalesce(old_counted_weight, 0), -1
+    FROM {stage} WHERE aggregated AND NOT unchanged AND old_counted_value IS NOT NULL
+) AS c
+JOIN {nodes} AS n ON n.unit_id = c.unit_id AND n.period_id = c.period_id
+                 AND n.sector_id = c.sector_id
+GROUP BY 1, 2, 3, 4, 5
+ORDER BY 1, 2, 3, 4, 5
+ON CONFLICT (line, node_id, indicator_id, combo_id, period_id) DO UPDATE SET
+    total = {totals}.total + EXCLUDED.total,
+    weight = {totals}.weight + EXCLUDED.weight,
+    reporters = {totals}.reporters + EXCLUDED.reporters,
+    updated_at = EXCLUDED.updated_at
+"""
+
+
+def _node_rows(
+    cells: set[tuple[int, int, int]], sector_ids: set[int], periods: dict[int, Period]
+) -> list[tuple[int, int, int, str, int, Decimal]]:
+    """For each (unit, period, sector) of the file: the nodes on both lines its values add
+    to and the share they carry there (organisation history, then today's tree)."""
+    by_period: dict[int, set[int]] = {}
+    for unit_id, period_id, _sector in cells:
+        by_period.setdefault(period_id, set()).add(unit_id)
+    carried = {
+        period_id: carried_to_current(unit_ids, after=periods[period_id].start)
+        for period_id, unit_ids in by_period.items()
+    }
+    unit_ids = {u for shares in carried.values() for s in shares.values() for u, _w in s}
+    paths = dict(OrgUnit.objects.filter(pk__in=unit_ids | sector_ids).values_list("pk", "path"))
+    planned: list[tuple[int, int, int, str, str, Decimal]] = []
+    for unit_id, period_id, sector_id in cells:
+        sector_path = paths.get(sector_id) if sector_id != NO_SECTOR else None
+        for current_id, share in carried[period_id].get(unit_id, []):
+            for line in Line.values:
+                for node_path in line_node_paths(paths[current_id], line, sector_path):
+                    planned.append((unit_id, period_id, sector_id, line, node_path, share))
+    node_ids = dict(
+        OrgUnit.objects.filter(path__in={p[4] for p in planned}).values_list("path", "pk")
+    )
+    return [(u, p, s, line, node_ids[path], share) for u, p, s, line, path, share in planned]
+
+
+def _copy_text(text: str) -> str:
+    """``text`` as one field of COPY's text format."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _copy(cursor: Any, table: str, columns: str, text: str) -> None:
+    with (
+        cursor.connection.cursor() as raw,
+        raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
+        copy.write(text)
 
 
 def write_many(
-    *, writes: list[BulkWrite], actor: Any, source: str, note: str = ""
-) -> list[DataValue]:
+    *,
+    writes: list[BulkWrite],
+    actor: Any,
+    source: str,
+    note: str = "",
+    approve: bool = False,
+) -> int:
     """Write ``writes`` (caller holds the transaction, has checked access and values and
-    made keys unique). Returns the created and changed values."""
+    made keys unique); with ``approve`` count them in the live totals. Returns the number
+    of values created or changed."""
     if not writes:
-        return []
-    now = timezone.now()
+        return 0
     user = actor_or_none(actor)
-    user_id = user.pk if user is not None else None
-    existing = {
-        (v.unit_id, v.period_id, v.indicator_id, v.combo_id): v
-        for v in DataValue.objects.select_for_update().filter(
-            unit_id__in={w.unit_id for w in writes},
-            period_id__in={w.period_id for w in writes},
-            indicator_id__in={w.indicator_id for w in writes},
+    indicators = Indicator.objects.in_bulk({w.indicator_id for w in writes})
+    shape = {
+        pk: (
+            i.sector_unit_id or NO_SECTOR,
+            str(i.weight_indicator_id)
+            if i.aggregation == Aggregation.WEIGHTED_AVERAGE and i.weight_indicator_id
+            else "\\N",
+            "f" if i.aggregation == Aggregation.NONE else "t",
         )
+        for pk, i in indicators.items()
     }
-    created: list[DataValue] = []
-    updated: list[DataValue] = []
+    statuses = {w.status: _copy_text(w.status) for w in writes}
+    cells: set[tuple[int, int, int]] = set()
+    buffer = io.StringIO()
     for w in writes:
-        current = existing.get((w.unit_id, w.period_id, w.indicator_id, w.combo_id))
-        if current is None:
-            created.append(
-                DataValue(
-                    indicator_id=w.indicator_id,
-                    combo_id=w.combo_id,
-                    unit_id=w.unit_id,
-                    period_id=w.period_id,
-                    value=w.value,
-                    status=w.status,
-                    source=source,
-                    revision=1,
-                    updated_at=now,
-                    updated_by_id=user_id,
-                )
-            )
-        elif current.value != w.value or current.status != w.status:
-            current.value, current.status, current.source = w.value, w.status, source
-            current.revision += 1
-            current.updated_at, current.updated_by_id = now, user_id
-            updated.append(current)
-    values_table = connection.ops.quote_name(DataValue._meta.db_table)
-    revisions_table = connection.ops.quote_name(DataValueRevision._meta.db_table)
+        sector_id, weight_indicator, aggregated = shape[w.indicator_id]
+        cells.add((w.unit_id, w.period_id, sector_id))
+        buffer.write(
+            f"{w.indicator_id}\t{w.combo_id}\t{w.unit_id}\t{w.period_id}\t{w.value}\t"
+            f"{statuses[w.status]}\t{sector_id}\t{weight_indicator}\t{aggregated}\n"
+        )
+    params = {
+        "source": source,
+        "approve": approve,
+        "now": timezone.now(),
+        "user": user.pk if user is not None else None,
+        "note": note,
+    }
+    names = {
+        "stage": STAGE,
+        "nodes": NODES,
+        "values": connection.ops.quote_name(DataValue._meta.db_table),
+        "revisions": connection.ops.quote_name(DataValueRevision._meta.db_table),
+        "totals": connection.ops.quote_name(AggregateValue._meta.db_table),
+    }
     with connection.cursor() as cursor:
-        if created:
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [DataValue._meta.db_table, len(created)],
+        # The grouping of the totals sorts a few rows per value: in memory, not on disk.
+        cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
+        cursor.execute(_CREATE)
+        _copy(
+            cursor,
+            STAGE,
+            "indicator_id, combo_id, unit_id, period_id, value, status, sector_id,"
+            " weight_indicator_id, aggregated",
+            buffer.getvalue(),
+        )
+        cursor.execute(f"ANALYZE {STAGE}")
+        # Only our own table names are formatted in; every value is a parameter.
+        cursor.execute(_EXISTING.format(**names))
+        existing: int = cursor.rowcount
+        written = 0
+        if existing < len(writes):
+            cursor.execute(_INSERT_NEW.format(**names), params)
+            written += cursor.rowcount
+        if existing:
+            cursor.execute(_UPDATE_CHANGED.format(**names), params)
+            written += cursor.rowcount
+        if approve:
+            if any(w != "\\N" for _s, w, _a in shape.values()):
+                cursor.execute(_WEIGHTS.format(**names))
+            periods = Period.objects.in_bulk({w.period_id for w in writes})
+            sector_ids = {s for s, _w, _a in shape.values() if s != NO_SECTOR}
+            rows = _node_rows(cells, sector_ids, periods)
+            _copy(
+                cursor,
+                NODES,
+                "unit_id, period_id, sector_id, line, node_id, share",
+                "".join(f"{u}\t{p}\t{s}\t{line}\t{n}\t{w}\n" for u, p, s, line, n, w in rows),
             )
-            for value, (pk,) in zip(created, cursor.fetchall(), strict=True):
-                value.pk = pk
-            with (
-                cursor.connection.cursor() as raw,
-                raw.copy(
-                    f"COPY {values_table} (id, indicator_id, combo_id, unit_id, period_id, value,"
-                    " status, source, revision, updated_at, updated_by_id) FROM STDIN"
-                ) as copy,
-            ):
-                for v in created:
-                    copy.write_row(
-                        (
-                            v.pk,
-                            v.indicator_id,
-                            v.combo_id,
-                            v.unit_id,
-                            v.period_id,
-                            v.value,
-                            v.status,
-                            v.source,
-                            1,
-                            now,
-                            user_id,
-                        )
-                    )
-        if updated:
-            cursor.execute(
-                f"UPDATE {values_table} AS d SET value = u.value, status = u.status,"  # noqa: S608 - our table
-                " source = u.source, revision = u.revision, updated_at = %s, updated_by_id = %s"
-                " FROM unnest(%s::int[], %s::numeric[], %s::text[], %s::text[], %s::int[])"
-                " AS u(id, value, status, source, revision) WHERE d.id = u.id",
-                [
-                    now,
-                    user_id,
-                    [v.pk for v in updated],
-                    [v.value for v in updated],
-                    [v.status for v in updated],
-                    [v.source for v in updated],
-                    [v.revision for v in updated],
-                ],
-            )
-        with (
-            cursor.connection.cursor() as raw,
-            raw.copy(
-                f"COPY {revisions_table} (data_value_id, revision, value, status, source,"
-                " recorded_at, recorded_by_id, note) FROM STDIN"
-            ) as copy,
-        ):
-            for v in created + updated:
-                copy.write_row((v.pk, v.revision, v.value, v.status, v.source, now, user_id, note))
-    return created + updated
+            cursor.execute(f"ANALYZE {NODES}")
+            cursor.execute(_TOTALS.format(**names), params)
+        cursor.execute(f"DROP TABLE {STAGE}; DROP TABLE {NODES}")
+    return written

@@ -18,10 +18,8 @@ from egov.lib.errors import ActionError
 from egov.organisations import access as org_access
 from egov.organisations.models import OrgUnit
 from egov.reporting import audit_names
-from egov.reporting.actions import _aggregates
 from egov.reporting.actions._bulk import BulkWrite, write_many
 from egov.reporting.actions._common import require
-from egov.reporting.actions.entry import CellWrite
 from egov.reporting.choices import ValueSource, ValueStatus
 from egov.reporting.constants import DEFAULT_COMBO_CODE, MAX_IMPORT_VALUES
 from egov.reporting.exchange.observations import Observation
@@ -155,8 +153,7 @@ def import_observations(
     resolver = Resolver()
     problems: list[ImportProblem] = []
     count_bad = 0
-    groups: dict[tuple[int, int], dict[tuple[int, int], CellWrite]] = {}
-    statuses: dict[tuple[int, int], str] = {}
+    cells: dict[tuple[int, int, int, int], tuple[Decimal, str]] = {}
     for obs in observations:
         try:
             indicator = resolver.indicators.get(obs.indicator)
@@ -184,54 +181,34 @@ def import_observations(
             if len(problems) < MAX_REPORTED:
                 problems.append(ImportProblem(obs.where, error.messages[0]))
             continue
-        key = (unit_id, period.pk)
-        cells = groups.setdefault(key, {})
-        earlier = cells.get((indicator.pk, combo.pk))
-        if earlier is not None and earlier.value != value:
+        key = (unit_id, period.pk, indicator.pk, combo.pk)
+        earlier = cells.get(key)
+        if earlier is not None and earlier[0] != value:
             count_bad += 1
             if len(problems) < MAX_REPORTED:
                 problems.append(
                     ImportProblem(
                         obs.where,
                         _("hai giá trị khác nhau (%(a)s, %(b)s) cho cùng một ô số liệu.")
-                        % {"a": earlier.value, "b": value},
+                        % {"a": earlier[0], "b": value},
                     )
                 )
             continue
-        cells[(indicator.pk, combo.pk)] = CellWrite(indicator, combo, value)
-        statuses[key] = obs.status or status
+        cells[key] = (value, obs.status or status)
     if problems:
         raise ImportReportError(problems, count_bad)
-    source = ValueSource.BACKFILL if backfill else ValueSource.IMPORT
     written = write_many(
-        writes=[
-            BulkWrite(
-                unit_id,
-                period_id,
-                w.indicator.pk,
-                w.combo.pk,
-                w.value,
-                statuses[(unit_id, period_id)],
-            )
-            for (unit_id, period_id), cells in groups.items()
-            for w in cells.values()
-            if w.value is not None
-        ],
+        writes=[BulkWrite(*key, value, cell_status) for key, (value, cell_status) in cells.items()],
         actor=actor,
-        source=source,
+        source=ValueSource.BACKFILL if backfill else ValueSource.IMPORT,
         note=source_name[:300],
+        approve=approve,
     )
-    if approve and written:
-        periods = {p.pk: p for p in resolver.periods.values()}
-        for written_value in written:
-            written_value.period = periods[written_value.period_id]
-        _aggregates.uncount([v for v in written if v.counted_value is not None])
-        _aggregates.count(written)
     record(
         action=audit_names.VALUES_IMPORT,
         actor=actor,
         object_type="reporting.datavalue",
         object_repr=source_name[:300],
-        after={"values": len(observations), "written": len(written), "approved": approve},
+        after={"values": len(observations), "written": written, "approved": approve},
     )
-    return len(written)
+    return written

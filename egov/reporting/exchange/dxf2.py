@@ -38,7 +38,12 @@ _CSV_ALIASES = {
 }
 
 
-def _observation(where: str, item: dict[str, str], defaults: dict[str, str]) -> Observation:
+def _observation(
+    where: str,
+    item: dict[str, str],
+    defaults: dict[str, str],
+    periods: dict[str, str] | None = None,
+) -> Observation:
     merged = {**defaults, **{k: v for k, v in item.items() if v not in (None, "")}}
     for key in ("dataElement", "period", "orgUnit"):
         if not str(merged.get(key, "")).strip():
@@ -49,11 +54,21 @@ def _observation(where: str, item: dict[str, str], defaults: dict[str, str]) -> 
         where=where,
         indicator=str(merged["dataElement"]).strip(),
         unit=str(merged["orgUnit"]).strip(),
-        period=from_dhis2_period(str(merged["period"]), where),
+        period=_period(str(merged["period"]), where, periods),
         value=str(merged["value"]),
         combo=str(merged.get("categoryOptionCombo") or "").strip() or None,
         comment=str(merged.get("comment") or ""),
     )
+
+
+def _period(code: str, where: str, periods: dict[str, str] | None) -> str:
+    """The period code, converted once per distinct code of a file."""
+    if periods is None:
+        return from_dhis2_period(code, where)
+    found = periods.get(code)
+    if found is None:
+        found = periods[code] = from_dhis2_period(code, where)
+    return found
 
 
 def parse_json(content: bytes) -> list[Observation]:
@@ -67,12 +82,16 @@ def parse_json(content: bytes) -> list[Observation]:
         k: str(v) for k, v in document.items() if k in ("period", "orgUnit", "dataSet") and v
     }
     rows = []
+    label = _("dataValues[%(n)s]")
+    periods: dict[str, str] = {}
     for index, item in enumerate(document["dataValues"], start=1):
-        where = _("dataValues[%(n)s]") % {"n": index}
+        where = label % {"n": index}
         if not isinstance(item, dict):
             raise FormatError(_("không phải một đối tượng."), where=where)
         rows.append(
-            _observation(where, {k: str(v) for k, v in item.items() if v is not None}, defaults)
+            _observation(
+                where, {k: str(v) for k, v in item.items() if v is not None}, defaults, periods
+            )
         )
     return rows
 
@@ -83,11 +102,13 @@ def parse_xml(content: bytes) -> list[Observation]:
         raise FormatError(_("phần tử gốc phải là dataValueSet."), where=_("Tệp"))
     defaults = {k: v for k, v in root.attrib.items() if k in ("period", "orgUnit", "dataSet")}
     rows = []
+    label = _("dataValue thứ %(n)s (dòng %(line)s)")
+    periods: dict[str, str] = {}
     for index, element in enumerate(
         (e for e in root if xmlsafe.local(e.tag) == "dataValue"), start=1
     ):
-        where = _("dataValue thứ %(n)s (dòng %(line)s)") % {"n": index, "line": element.sourceline}
-        rows.append(_observation(where, dict(element.attrib), defaults))
+        where = label % {"n": index, "line": element.sourceline}
+        rows.append(_observation(where, dict(element.attrib), defaults, periods))
     return rows
 
 
@@ -102,13 +123,15 @@ def parse_csv(content: bytes) -> list[Observation]:
             _("dòng tiêu đề phải có dataelement, period, orgunit, value."), where=_("Dòng 1")
         )
     rows = []
+    label = _("Dòng %(n)s")
+    periods: dict[str, str] = {}
     for number, line in enumerate(lines[1:], start=2):
         if not any(cell.strip() for cell in line):
             continue
         item = dict(zip(header, line, strict=False))
         rows.append(
             _observation(
-                _("Dòng %(n)s") % {"n": number},
+                label % {"n": number},
                 {
                     "dataElement": item.get("dataelement", ""),
                     "period": item.get("period", ""),
@@ -118,6 +141,7 @@ def parse_csv(content: bytes) -> list[Observation]:
                     "comment": item.get("comment", ""),
                 },
                 {},
+                periods,
             )
         )
     return rows

@@ -102,11 +102,14 @@ class SubmissionTransition(models.Model):
 class DataValue(models.Model):
     """The current value of one cell: (indicator, breakdown cell, unit, period). Every
     change is also a :class:`DataValueRevision`; ``counted_*`` is what this value now
-    contributes to the live aggregates (NULL when it is not counted)."""
+    contributes to the live aggregates (NULL when it is not counted). The indicator and
+    unit need no index of their own: the unique key and (unit, period) lead with them."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     combo = models.ForeignKey(OptionCombo, on_delete=models.PROTECT, related_name="+")
-    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", db_index=False)
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
     submission = models.ForeignKey(
         Submission, null=True, on_delete=models.PROTECT, related_name="values"
@@ -146,9 +149,11 @@ class DataValue(models.Model):
 
 class DataValueRevision(models.Model):
     """An append-only record of a cell's value at one moment: "as reported on date D" is
-    the newest revision recorded on or before D."""
+    the newest revision recorded on or before D. (The unique key leads with the value.)"""
 
-    data_value = models.ForeignKey(DataValue, on_delete=models.CASCADE, related_name="revisions")
+    data_value = models.ForeignKey(
+        DataValue, on_delete=models.CASCADE, related_name="revisions", db_index=False
+    )
     revision = models.PositiveIntegerField()
     value = _value_field(_("giá trị"))
     status = models.CharField(max_length=12, choices=ValueStatus.choices)
@@ -223,13 +228,26 @@ class AggregateValue(models.Model):
     """A live total at one node of one reporting line: kept up to date by the actions that
     count or uncount approved values (one ``INSERT … ON CONFLICT DO UPDATE`` per approval).
     ``total`` is the sum of values (of value × weight for weighted averages), ``weight``
-    the sum of weights, ``reporters`` the number of values counted."""
+    the sum of weights, ``reporters`` the number of values counted.
+
+    Derived data, rebuilt from the values by ``rebuild_aggregates`` and written a few rows
+    per imported value: its references carry no database constraint (every id written comes
+    from the values' own checked references; Django still protects them on delete) and only
+    the indexes the reads use, so bulk imports do not pay per-row foreign-key checks."""
 
     line = models.CharField(max_length=10)
-    node = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
-    combo = models.ForeignKey(OptionCombo, on_delete=models.PROTECT, related_name="+")
-    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
+    node = models.ForeignKey(
+        OrgUnit, on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False
+    )
+    combo = models.ForeignKey(
+        OptionCombo, on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False
+    )
+    period = models.ForeignKey(
+        Period, on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False
+    )
     total = models.DecimalField(max_digits=30, decimal_places=VALUE_DECIMAL_PLACES)
     weight = models.DecimalField(max_digits=30, decimal_places=VALUE_DECIMAL_PLACES)
     reporters = models.DecimalField(max_digits=18, decimal_places=VALUE_DECIMAL_PLACES)

@@ -1,0 +1,177 @@
+"""The set-based import path: a few thousand values give the same totals as counting them
+value by value (``rebuild_aggregates`` recounts through ``_aggregates.count``) and as an
+independent SUM over the stored values, one revision per written value (so "as reported
+on D" still answers), and a single bad row imports nothing."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from egov.audit.models import AuditEvent
+from egov.lib.dates import BUSINESS_TZ
+from egov.organisations import actions as org_actions
+from egov.organisations.choices import UnitKind
+from egov.organisations.testing import START
+from egov.reporting import audit_names
+from egov.reporting.actions import catalogue
+from egov.reporting.actions.aggregates import rebuild_aggregates
+from egov.reporting.actions.exchange import ImportReportError, import_observations
+from egov.reporting.choices import Line
+from egov.reporting.exchange.observations import Observation
+from egov.reporting.models import AggregateValue, DataValue, DataValueRevision
+from egov.reporting.queries import as_reported_on
+from egov.reporting.testing import month
+
+pytestmark = pytest.mark.django_db
+
+YEARS = range(2015, 2020)
+
+
+def _communes(ktxh, count):
+    units = [ktxh.world.commune, ktxh.second_commune]
+    for i in range(count - len(units)):
+        units.append(
+            org_actions.create_unit(
+                actor=None,
+                parent=ktxh.world.province,
+                name=f"Ủy ban nhân dân xã Thử {i}",
+                kind=UnitKind.COMMUNE_COMMITTEE,
+                valid_from=START,
+                organ_code=f"H01.9{i:02d}",
+                skip_access_check=True,
+            )
+        )
+    return units
+
+
+def _observations(codes, *, bump=0):
+    """Population by sex, revenue (a sector indicator) and the poverty rate (weighted by
+    population) for every unit and month of five years."""
+    out = []
+    for u, code in enumerate(codes):
+        for year in YEARS:
+            for m in range(1, 13):
+                period = f"{year}-M{m:02d}"
+                base = 1000 + 10 * u + m
+                where = f"{code}/{period}"
+                out += [
+                    Observation(where, "DANSO", code, period, str(base), combo="M"),
+                    Observation(where, "DANSO", code, period, str(base + 7), combo="F"),
+                    Observation(where, "THU_NSNN", code, period, f"{base * 3 + bump}.25"),
+                    Observation(where, "TY_LE_HO_NGHEO", code, period, f"{(u + m) % 9}.5"),
+                ]
+    return out
+
+
+def _totals():
+    return {
+        (a.line, a.node_id, a.indicator_id, a.combo_id, a.period_id): (
+            a.total.normalize(),
+            a.weight.normalize(),
+            a.reporters.normalize(),
+        )
+        for a in AggregateValue.objects.all()
+    }
+
+
+def _import(ktxh, observations):
+    return import_observations(
+        actor=ktxh.world.admin,
+        observations=observations,
+        source_name="bulk.json",
+        approve=True,
+        backfill=True,
+    )
+
+
+def test_a_bulk_import_gives_the_totals_and_revisions_of_the_value_by_value_path(ktxh):
+    units = _communes(ktxh, 8)
+    # A commune merged since the imported years, known by its old code: its data is carried
+    # to the commune it merged into.
+    org_actions.merge_units(
+        actor=None,
+        sources=[(units[-1], None)],
+        target=units[0],
+        effective_date=dt.date(2025, 7, 1),
+        skip_access_check=True,
+    )
+    catalogue.set_external_code(actor=None, code="XA_CU", unit=units[-1], skip_access_check=True)
+    codes = [u.organ_code for u in units[:-1]] + ["XA_CU"]
+    first = _observations(codes)
+    assert len(first) == 8 * 60 * 4
+    assert _import(ktxh, first) == len(first)
+    assert DataValue.objects.count() == DataValueRevision.objects.count() == len(first)
+    # The first import was two days ago.
+    DataValueRevision.objects.update(recorded_at=timezone.now() - dt.timedelta(days=2))
+
+    # Again with every revenue changed and everything else the same: only those are written.
+    second = _observations(codes, bump=1)
+    assert _import(ktxh, second) == 8 * 60
+    assert DataValueRevision.objects.filter(revision=2).count() == 8 * 60
+    assert DataValueRevision.objects.count() == len(first) + 8 * 60
+    bulk = _totals()
+
+    # The provincial total on both lines is the SUM of the stored values.
+    period = month(2017, 5)
+    stored = sum(v.value for v in DataValue.objects.filter(indicator=ktxh.revenue, period=period))
+    for line in Line.values:
+        key = (
+            line,
+            ktxh.world.province.pk,
+            ktxh.revenue.pk,
+            ktxh.combo(ktxh.revenue).pk,
+            period.pk,
+        )
+        assert bulk[key][0] == stored.normalize()
+        assert bulk[key][2] == 8
+    # Counted value by value through the approval path: the same rows, to the digit.
+    rebuild_aggregates(actor=ktxh.world.admin)
+    assert _totals() == bulk
+    # The weighted average counted value × population, as the approval path does.
+    poverty = DataValue.objects.get(indicator=ktxh.poverty, unit=units[1], period=period)
+    population = sum(
+        v.value
+        for v in DataValue.objects.filter(indicator=ktxh.population, unit=units[1], period=period)
+    )
+    assert poverty.counted_weight == population
+    assert poverty.counted_value == poverty.value * population
+
+    # "As reported on" the day before yesterday still answers the first figures.
+    cell = (ktxh.revenue.pk, ktxh.combo(ktxh.revenue).pk)
+    today = dt.datetime.now(BUSINESS_TZ).date()
+    two_days_ago = today - dt.timedelta(days=2)
+    assert as_reported_on(units[2], period, two_days_ago)[cell] == Decimal("3075.25")
+    assert as_reported_on(units[2], period, today)[cell] == Decimal("3076.25")
+    revisions = DataValueRevision.objects.filter(
+        data_value__unit=units[2], data_value__period=period, data_value__indicator=ktxh.revenue
+    ).order_by("revision")
+    assert [r.value for r in revisions] == [Decimal("3075.25"), Decimal("3076.25")]
+    assert all(r.recorded_by_id == ktxh.world.admin.pk for r in revisions)
+    assert AuditEvent.objects.filter(action=audit_names.VALUES_IMPORT).count() == 2
+
+
+def test_one_bad_row_in_thousands_imports_nothing_and_is_located(ktxh):
+    units = _communes(ktxh, 10)
+    codes = [u.organ_code for u in units]
+    _import(ktxh, _observations(codes[:2]))
+    counts = (
+        DataValue.objects.count(),
+        DataValueRevision.objects.count(),
+        AggregateValue.objects.count(),
+    )
+    totals = _totals()
+    observations = _observations(codes, bump=5)
+    observations[1500] = Observation(
+        "dòng 1501", "THU_NSNN", units[3].organ_code, "2016-M01", "1,2x"
+    )
+    with pytest.raises(ImportReportError) as caught:
+        _import(ktxh, observations)
+    assert [p.where for p in caught.value.problems] == ["dòng 1501"]
+    assert (
+        DataValue.objects.count(),
+        DataValueRevision.objects.count(),
+        AggregateValue.objects.count(),
+    ) == counts
+    assert _totals() == totals
