@@ -21,7 +21,7 @@ from bench._common import Report, log
 THROUGHPUT_TARGET = 50.0  # packages per second through the hub, 1 MB attachment
 LATENCY_TARGET_MS = 2000.0
 #: Worker processes on the sending member (they share its outbox with SKIP LOCKED).
-SENDER_WORKERS = 2
+SENDER_WORKERS = int(os.environ.get("EGOV_BENCH_WORKERS", "2"))
 
 
 def _args() -> argparse.Namespace:
@@ -106,7 +106,7 @@ def recovery(cluster: Any, report: Report, *, backlog: int) -> None:
     first.command("load", {"from": first.organ_code, "to": second.organ_code, "count": backlog})
     time.sleep(2)
     restarted = time.time()
-    second.start(workers=2)
+    second.start(workers=SENDER_WORKERS)
     report.emit("receiver_boot_s", time.time() - restarted, "s", better="lower")
     times = _wait(second, since, backlog)
     report.emit(f"recovery_{backlog}_queued_s", times[-1] - restarted, "s", better="lower")
@@ -129,7 +129,7 @@ def main() -> None:
         )
         try:
             started = time.monotonic()
-            cluster.create()
+            cluster.create(member_workers=SENDER_WORKERS)
             report.emit("cluster_start_s", time.monotonic() - started, "s", better=None)
             n = 60 if quick else 400
             throughput(cluster, report, count=n, size=0, label="no_attachment")

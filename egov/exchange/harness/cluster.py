@@ -241,7 +241,7 @@ class Cluster:
                 conn.execute(f'DROP DATABASE IF EXISTS "{node.database}" WITH (FORCE)')
                 conn.execute(f'CREATE DATABASE "{node.database}"')
 
-    def create(self) -> None:
+    def create(self, *, member_workers: int = 2) -> None:
         self._recreate_databases()
         hub = self.hub
         hub.command(
@@ -270,7 +270,7 @@ class Cluster:
         for node in self.members():
             node.command("sync")
         for node in self.members():
-            node.start(workers=2)
+            node.start(workers=member_workers)
 
     def stop(self) -> None:
         for node in self.nodes.values():
