@@ -90,5 +90,12 @@ def agencies(peer: Peer) -> list[dict[str, str]]:
     return result
 
 
-def register_agency(peer: Peer, *, code: str, name: str, parent_code: str = "") -> None:
-    _call(peer, "POST", "agencies/", json={"code": code, "name": name, "parent_code": parent_code})
+def register_agency(
+    peer: Peer, *, code: str, name: str, parent_code: str = "", replaces: str = ""
+) -> None:
+    _call(
+        peer,
+        "POST",
+        "agencies/",
+        json={"code": code, "name": name, "parent_code": parent_code, "replaces": replaces},
+    )

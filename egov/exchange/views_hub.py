@@ -99,6 +99,7 @@ def agencies(request: HttpRequest, peer: Peer) -> HttpResponse:
                 code=str(data.get("code", "")),
                 name=str(data.get("name", "")),
                 parent_code=str(data.get("parent_code", "")),
+                replaces=str(data.get("replaces", "")),
             )
         except ValueError:
             return _error("bad_json", "a JSON object is expected", 400)

@@ -4,6 +4,7 @@ keep the agency directory in step with the hub's."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 
 from django.db import transaction
@@ -69,8 +70,9 @@ def _deliver(message: OutboxMessage) -> None:
 
 def _send_away(message: OutboxMessage, body: bytes) -> None:
     """To a member's mailbox when we are its hub, through our hub otherwise."""
-    organ = Organ.objects.filter(code=message.to_code, active=True).select_related("peer").first()
-    if organ is not None and organ.peer is not None and not organ.peer.is_hub:
+    found = Organ.objects.filter(code=message.to_code).select_related("peer").first()
+    organ = found.successor() if found is not None else None
+    if organ is not None and organ.active and organ.peer is not None and not organ.peer.is_hub:
         take(sender=_self_peer(), body=body)
         return
     hub = queries.hub()
@@ -122,24 +124,37 @@ def sync_directory() -> int:
     for unit in OrgUnit.objects.filter(valid_to__isnull=True).exclude(organ_code=""):
         client.register_agency(hub, code=unit.organ_code, name=unit.name)
     listed = client.agencies(hub)
-    seen = set()
+    today = timezone.localdate()
+    copied: dict[str, Organ] = {}
     for entry in listed:
         code = entry["code"]
         if queries.local_unit(code) is not None:
             continue
-        seen.add(code)
-        Organ.objects.update_or_create(
+        copied[code], _created = Organ.objects.update_or_create(
             code=code,
             defaults={
                 "name": entry.get("name", code)[:255],
                 "parent_code": entry.get("parent_code", "")[:35],
                 "peer": hub,
-                "active": True,
+                "active": bool(entry.get("active", True)),
+                "valid_from": _date(entry.get("valid_from")),
+                "valid_to": _date(entry.get("valid_to")),
             },
         )
-    Organ.objects.filter(peer=hub).exclude(code__in=seen).update(active=False)
+    for entry in listed:
+        successor = copied.get(entry.get("replaced_by") or "")
+        if entry["code"] in copied and successor is not None:
+            Organ.objects.filter(code=entry["code"]).update(replaced_by=successor)
+    # Gone from the hub's directory: kept, with the day it was last seen.
+    Organ.objects.filter(peer=hub, active=True).exclude(code__in=copied).update(
+        active=False, valid_to=today
+    )
     record(action=audit_names.DIRECTORY_SYNC, actor=None, after={"listed": len(listed)})
     return len(listed)
+
+
+def _date(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)) if value else None
 
 
 @transaction.atomic

@@ -70,8 +70,9 @@ def take(*, sender: Peer, body: bytes) -> Routed:
         if local_unit(code) is not None:
             local.append(code)
             continue
-        organ = Organ.objects.filter(code=code, active=True, peer__isnull=False).first()
-        if organ is None:
+        found = Organ.objects.filter(code=code, peer__isnull=False).first()
+        organ = found.successor() if found is not None else None
+        if organ is None or not organ.active:
             raise Refused(
                 "unknown_recipient",
                 f"no agency with organ code {code} is connected to this hub",
@@ -159,9 +160,13 @@ def sent_by(peer: Peer, *, document_id: str = "", limit: int = 200) -> list[dict
 
 
 @transaction.atomic
-def register_agency(*, peer: Peer, code: str, name: str, parent_code: str = "") -> Organ:
-    """A member registers (or renames) an agency it serves. A code held by another member,
-    or by the hub's own agencies, is refused."""
+def register_agency(
+    *, peer: Peer, code: str, name: str, parent_code: str = "", replaces: str = ""
+) -> Organ:
+    """A member registers (or renames) an agency it serves; with ``replaces``, the agency
+    that one succeeds (a merger): the old code stays in the directory, inactive, pointing to
+    the new one, and packages still addressed to it are routed to its successor. A code held
+    by another member, or by the hub's own agencies, is refused."""
     code = code.strip()
     if edxml.organ_code_form(code) in (edxml.OrganCodeForm.INVALID, edxml.OrganCodeForm.OTHER):
         raise Refused("invalid_code", f"not an organ code: {code!r}")
@@ -170,14 +175,30 @@ def register_agency(*, peer: Peer, code: str, name: str, parent_code: str = "") 
     organ = Organ.objects.select_for_update().filter(code=code).first()
     if organ is not None and organ.peer_id not in (None, peer.pk):
         raise Refused("code_taken", f"{code} is registered by another member")
+    today = timezone.localdate()
     if organ is None:
-        organ = Organ(code=code)
+        organ = Organ(code=code, valid_from=today)
     organ.name = name.strip()[:255] or code
     organ.parent_code = parent_code.strip()[:35]
     organ.peer = peer
     organ.active = True
+    organ.valid_to = None
+    organ.replaced_by = None
     organ.save()
-    record(action=audit_names.ORGAN_REGISTER, actor=None, obj=organ, after={"peer": peer.code})
+    if replaces.strip():
+        old = Organ.objects.select_for_update().filter(code=replaces.strip()).first()
+        if old is None or old.peer_id not in (None, peer.pk):
+            raise Refused("unknown_predecessor", f"{replaces} is not an agency of this member")
+        old.active = False
+        old.valid_to = old.valid_to or today
+        old.replaced_by = organ
+        old.save(update_fields=["active", "valid_to", "replaced_by", "updated_at"])
+    record(
+        action=audit_names.ORGAN_REGISTER,
+        actor=None,
+        obj=organ,
+        after={"peer": peer.code, "replaces": replaces.strip()},
+    )
     return organ
 
 
@@ -188,7 +209,15 @@ def directory() -> list[dict[str, str]]:
         for u in OrgUnit.objects.filter(valid_to__isnull=True).exclude(organ_code="")
     ]
     members = [
-        {"code": o.code, "name": o.name, "parent_code": o.parent_code}
-        for o in Organ.objects.filter(active=True, peer__isnull=False)
+        {
+            "code": o.code,
+            "name": o.name,
+            "parent_code": o.parent_code,
+            "active": o.active,
+            "valid_from": o.valid_from.isoformat() if o.valid_from else "",
+            "valid_to": o.valid_to.isoformat() if o.valid_to else "",
+            "replaced_by": o.replaced_by.code if o.replaced_by else "",
+        }
+        for o in Organ.objects.filter(peer__isnull=False).select_related("replaced_by")
     ]
     return own + members

@@ -55,6 +55,17 @@ class Organ(models.Model):
         Peer, null=True, blank=True, on_delete=models.PROTECT, related_name="organs"
     )
     active = models.BooleanField(_("đang kết nối"), default=True)
+    # History: agencies merge, split and are renamed (2025); a code is never reused silently.
+    valid_from = models.DateField(_("kết nối từ"), null=True, blank=True)
+    valid_to = models.DateField(_("ngừng từ"), null=True, blank=True)
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("thay bằng cơ quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaces",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -64,3 +75,14 @@ class Organ(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    def successor(self) -> Organ:
+        """The agency that carries this one's work today (itself if it is still active):
+        follows ``replaced_by`` through successive reorganisations."""
+        current, seen = self, {self.pk}
+        while not current.active and current.replaced_by is not None:
+            current = current.replaced_by
+            if current.pk in seen:  # a cycle entered by hand: stop where we are
+                break
+            seen.add(current.pk)
+        return current

@@ -158,3 +158,38 @@ def test_a_leased_package_is_listed_to_one_worker_until_the_lease_runs_out(clien
     HubMailbox.objects.update(leased_until=timezone.now() - dt.timedelta(seconds=1))
     again = client.get(received, {"lease": 60}, **auth("secret-2")).json()["packages"]
     assert [p["id"] for p in again] == [first[0]["id"]]
+
+
+def test_a_merged_agency_keeps_its_old_code_and_packages_to_it_reach_the_successor(
+    client, member, other
+):
+    merged = client.post(
+        reverse("exchange:hub_agencies"),
+        json.dumps({"code": "H41.30", "name": "Sở Nội vụ (sau sáp nhập)", "replaces": "H41.12"}),
+        content_type="application/json",
+        **auth("secret-2"),
+    )
+    assert merged.status_code == 201
+    old = Organ.objects.get(code="H41.12")
+    assert not old.active and old.valid_to is not None and old.replaced_by.code == "H41.30"
+    listed = {
+        a["code"]: a
+        for a in client.get(reverse("exchange:hub_agencies"), **auth()).json()["agencies"]
+    }
+    assert listed["H41.12"]["replaced_by"] == "H41.30" and listed["H41.12"]["active"] is False
+    # A sender with the old address still reaches the agency that carries its work.
+    body = seal(edxml.build_edoc(fresh(make_package()))).body  # addressed to H41.12
+    assert send(client, body).json() == {"local": 0, "mailboxes": 1}
+    assert HubMailbox.objects.get().peer == other
+
+
+def test_a_member_cannot_retire_another_members_agency(client, member, other):
+    response = client.post(
+        reverse("exchange:hub_agencies"),
+        json.dumps({"code": "H41.31", "name": "Giả mạo", "replaces": "H41.12"}),
+        content_type="application/json",
+        **auth("secret-1"),
+    )
+    assert response.status_code == 422 and response.json()["code"] == "unknown_predecessor"
+    assert Organ.objects.get(code="H41.12").active
+    assert not Organ.objects.filter(code="H41.31").exists()
