@@ -171,7 +171,8 @@ def test_a_merged_agency_keeps_its_old_code_and_packages_to_it_reach_the_success
     )
     assert merged.status_code == 201
     old = Organ.objects.get(code="H41.12")
-    assert not old.active and old.valid_to is not None and old.replaced_by.code == "H41.30"
+    assert not old.active and old.valid_to is not None
+    assert old.replaced_by is not None and old.replaced_by.code == "H41.30"
     listed = {
         a["code"]: a
         for a in client.get(reverse("exchange:hub_agencies"), **auth()).json()["agencies"]
