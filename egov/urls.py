@@ -16,6 +16,7 @@ urlpatterns = [
     path("exchange/", include("egov.exchange.urls")),
     path("calendar/", include("egov.workcalendar.urls")),
     path("ktxh/", include("egov.reporting.urls")),
+    path("mail/", include("egov.mail.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

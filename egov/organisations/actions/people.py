@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from egov.audit.service import record, snapshot
 from egov.lib.errors import ActionError
 from egov.lib.text import clean
-from egov.organisations import access, audit_names
+from egov.organisations import access, audit_names, hooks
 from egov.organisations.actions._common import require_active, require_manage
 from egov.organisations.choices import StaffEventKind, StaffStatus
 from egov.organisations.models import Employment, OrgUnit, Person, Position, StaffEvent
@@ -156,6 +156,7 @@ def hire_person(
         unit_id=unit.pk,
         after=snapshot(person, PERSON_FIELDS),
     )
+    hooks.hired(person, actor=actor, effective_date=effective_date)
     return person
 
 
@@ -218,6 +219,7 @@ def transfer_person(
     if unit.pk == person.unit_id and same_post:
         raise ActionError(_("Cán bộ đã thuộc đơn vị này."), code="nothing_changed", field="unit")
     before = snapshot(person, PERSON_FIELDS)
+    old_unit = person.unit
     _close_employment(person, effective_date)
     person.unit = unit
     if position is not None:
@@ -255,6 +257,7 @@ def transfer_person(
         after=snapshot(person, PERSON_FIELDS),
         note=decision_ref,
     )
+    hooks.transferred(person, actor=actor, old_unit=old_unit, effective_date=effective_date)
     return person
 
 
@@ -304,6 +307,7 @@ def end_employment(
         after={"status": status},
         note=decision_ref,
     )
+    hooks.left(person, actor=actor, kind=kind, effective_date=effective_date)
     return person
 
 
@@ -328,6 +332,7 @@ def return_from_leave(
         before={"status": StaffStatus.ON_LEAVE},
         after={"status": StaffStatus.ACTIVE},
     )
+    hooks.returned(person, actor=actor, effective_date=effective_date)
     return person
 
 

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MailConfig(AppConfig):
+    name = "egov.mail"
+    verbose_name = _("Thư điện tử công vụ")
+
+    def ready(self) -> None:
+        from egov.home import NAV_PROVIDERS
+        from egov.mail import audit_names  # noqa: F401 - registers names
+        from egov.mail.actions import staff
+        from egov.mail.nav import mail_nav
+        from egov.organisations import hooks
+
+        hooks.on_hire(staff.on_hire)
+        hooks.on_transfer(staff.on_transfer)
+        hooks.on_leave(staff.on_leave)
+        hooks.on_return(staff.on_return)
+        if mail_nav not in NAV_PROVIDERS:
+            NAV_PROVIDERS.append(mail_nav)
