@@ -46,33 +46,13 @@ class Receiver:
 
 
 def build_receiver(world: Any) -> Receiver:
-    from egov.organisations import actions
     from egov.organisations.choices import Role
-    from egov.organisations.testing import START, make_user
-
-    def staff(username: str, name: str, role: str) -> Any:
-        user = make_user(username, name, email=f"{username}@angiang.gov.vn")
-        actions.hire_person(
-            actor=None,
-            full_name=name,
-            unit=world.finance,
-            effective_date=START,
-            email=f"{username}@angiang.gov.vn",
-            user=user,
-            skip_access_check=True,
-        )
-        actions.grant_role(
-            actor=None,
-            user=user,
-            role=role,
-            unit=world.finance,
-            valid_from=START,
-            skip_access_check=True,
-        )
-        return user
+    from egov.organisations.testing import hire_with_role
 
     return Receiver(
-        clerk=staff("fin.clerk", "Đỗ Thị Văn Thư", Role.CLERK),
-        leader=staff("fin.leader", "Hoàng Văn Giám Đốc", Role.LEADER),
-        specialist=staff("fin.specialist", "Vũ Thị Chuyên Viên", Role.SPECIALIST),
+        clerk=hire_with_role("fin.clerk", "Đỗ Thị Văn Thư", world.finance, Role.CLERK),
+        leader=hire_with_role("fin.leader", "Hoàng Văn Giám Đốc", world.finance, Role.LEADER),
+        specialist=hire_with_role(
+            "fin.specialist", "Vũ Thị Chuyên Viên", world.finance, Role.SPECIALIST
+        ),
     )

@@ -52,6 +52,40 @@ def make_user(username: str, full_name: str = "", **extra: Any) -> Any:
     return user
 
 
+def hire_with_role(
+    username: str,
+    full_name: str,
+    at: OrgUnit,
+    role: str,
+    *,
+    subtree: bool = False,
+    post: Position | None = None,
+) -> Any:
+    """A user on the staff of ``at`` since START, holding ``role`` there (and below it with
+    ``subtree``), e-mail ``<username>@angiang.gov.vn``: a persona in one call."""
+    user = make_user(username, full_name, email=f"{username}@angiang.gov.vn")
+    actions.hire_person(
+        actor=None,
+        full_name=full_name,
+        unit=at,
+        effective_date=START,
+        position=post,
+        email=f"{username}@angiang.gov.vn",
+        user=user,
+        skip_access_check=True,
+    )
+    actions.grant_role(
+        actor=None,
+        user=user,
+        role=role,
+        unit=at,
+        valid_from=START,
+        covers_subtree=subtree,
+        skip_access_check=True,
+    )
+    return user
+
+
 def build_world() -> World:
     def unit(parent: OrgUnit | None, name: str, kind: str, abbr: str, code: str = "") -> OrgUnit:
         return actions.create_unit(
@@ -83,36 +117,7 @@ def build_world() -> World:
     )[0]
     specialist_post = Position.objects.get_or_create(name="Chuyên viên", defaults={"rank": 80})[0]
 
-    def staff(
-        username: str,
-        full_name: str,
-        at: OrgUnit,
-        role: str,
-        *,
-        subtree: bool = False,
-        post: Position | None = None,
-    ) -> Any:
-        user = make_user(username, full_name, email=f"{username}@angiang.gov.vn")
-        actions.hire_person(
-            actor=None,
-            full_name=full_name,
-            unit=at,
-            effective_date=START,
-            position=post,
-            email=f"{username}@angiang.gov.vn",
-            user=user,
-            skip_access_check=True,
-        )
-        actions.grant_role(
-            actor=None,
-            user=user,
-            role=role,
-            unit=at,
-            valid_from=START,
-            covers_subtree=subtree,
-            skip_access_check=True,
-        )
-        return user
+    staff = hire_with_role
 
     return World(
         province=province,

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from egov.audit.service import record
 from egov.documents import audit_names
-from egov.documents.actions._common import incoming_transition
+from egov.documents.actions._common import incoming_transition, outgoing_transition
 from egov.documents.choices import IncomingStatus, RecipientStatus
 from egov.documents.models import IncomingDocument, Recipient
 
@@ -31,12 +31,26 @@ _RANK = {
 def set_recipient_status(*, recipient_id: int, status: str, at: dt.datetime) -> bool:
     """Move the recipient to ``status`` unless it is already further on; whether it moved.
     The exchange calls this for its transport states and for the 01–06 codes received."""
-    recipient = Recipient.objects.select_for_update().get(pk=recipient_id)
+    recipient = (
+        Recipient.objects.select_for_update(of=("self",))
+        .select_related("document")
+        .get(pk=recipient_id)
+    )
     if _RANK[RecipientStatus(status)] <= _RANK[RecipientStatus(recipient.status)]:
         return False
+    before = recipient.get_status_display()
     recipient.status = status
     recipient.status_at = at
     recipient.save(update_fields=["status", "status_at"])
+    # The document's history shows each recipient's progress (its own status is unchanged).
+    outgoing_transition(
+        recipient.document,
+        action="recipient",
+        actor=None,
+        from_status="",
+        to_status="",
+        note=f"{recipient.name}: {before} → {recipient.get_status_display()}",
+    )
     return True
 
 

@@ -69,6 +69,7 @@ TRANSITION_LABELS = {
     "issue": gettext_lazy("Cấp số, phát hành"),
     "recall": gettext_lazy("Thu hồi"),
     "replace": gettext_lazy("Bị thay thế"),
+    "recipient": gettext_lazy("Tình trạng nơi nhận"),
 }
 
 

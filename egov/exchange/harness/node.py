@@ -31,7 +31,7 @@ def setup(spec: dict[str, Any]) -> None:
     from egov.exchange.models import Peer
     from egov.organisations import actions
     from egov.organisations.choices import Role, UnitKind
-    from egov.organisations.testing import START, make_user
+    from egov.organisations.testing import START, hire_with_role
 
     ensure_document_types()
     agency = actions.create_unit(
@@ -50,18 +50,7 @@ def setup(spec: dict[str, Any]) -> None:
         ("leader", Role.LEADER),
         ("drafter", Role.SPECIALIST),
     ):
-        user = make_user(username, f"{username} {spec['abbreviation']}")
-        actions.hire_person(
-            actor=None,
-            full_name=user.full_name,
-            unit=agency,
-            effective_date=START,
-            user=user,
-            skip_access_check=True,
-        )
-        actions.grant_role(
-            actor=None, user=user, role=role, unit=agency, valid_from=START, skip_access_check=True
-        )
+        hire_with_role(username, f"{username} {spec['abbreviation']}", agency, role)
     for member in spec.get("members", []):
         Peer.objects.create(
             name=member["name"],

@@ -22,28 +22,33 @@ pytestmark = pytest.mark.django_db
 PDF = make_pdf("Ke hoach tuyen dung cong chuc nam 2026", pages=2)
 
 
+def issue_letter(*, drafter, drafting_unit, reviewers, signer, clerk, to, **draft):
+    """Draft, review by ``reviewers`` then ``signer``, issue to the unit ``to``."""
+    draft.setdefault("uploads", [upload("van-ban.pdf", PDF)])
+    document = outgoing.create_draft(actor=drafter, drafting_unit=drafting_unit, **draft)
+    outgoing.submit_for_review(actor=drafter, document=document, reviewers=reviewers, signer=signer)
+    for reviewer in [*reviewers, signer]:
+        outgoing.review(actor=reviewer, document=document, decision="approved")
+    document.refresh_from_db()
+    return issuing.issue(
+        actor=clerk,
+        document=document,
+        recipients=[RecipientSpec(kind=RecipientKind.INTERNAL, unit=to)],
+    )
+
+
 def issued_to_finance(office, *, secrecy=0):
-    document = outgoing.create_draft(
-        actor=office.specialist,
+    return issue_letter(
+        drafter=office.specialist,
         drafting_unit=office.civil_service_division,
+        reviewers=[office.division_head],
+        signer=office.leader,
+        clerk=office.clerk,
+        to=office.finance,
         document_type=doc_type("ke-hoach"),
         subject="Kế hoạch tuyển dụng công chức năm 2026",
         uploads=[upload("ke-hoach.pdf", PDF)],
         secrecy=secrecy,
-    )
-    outgoing.submit_for_review(
-        actor=office.specialist,
-        document=document,
-        reviewers=[office.division_head],
-        signer=office.leader,
-    )
-    outgoing.review(actor=office.division_head, document=document, decision="approved")
-    outgoing.review(actor=office.leader, document=document, decision="approved")
-    document.refresh_from_db()
-    return issuing.issue(
-        actor=office.clerk,
-        document=document,
-        recipients=[RecipientSpec(kind=RecipientKind.INTERNAL, unit=office.finance)],
     )
 
 
@@ -186,24 +191,18 @@ def test_a_replacement_freezes_the_replaced_copy_and_waits_for_the_clerk(office,
     old_copy = reception.register(
         actor=receiver.clerk, message=InboxMessage.objects.get(kind="edoc")
     )
-    replacement = outgoing.create_draft(
-        actor=office.specialist,
+    issue_letter(
+        drafter=office.specialist,
         drafting_unit=office.civil_service_division,
+        reviewers=[],
+        signer=office.leader,
+        clerk=office.clerk,
+        to=office.finance,
         document_type=doc_type("ke-hoach"),
         subject="Kế hoạch tuyển dụng công chức năm 2026 (thay thế)",
         uploads=[upload("ke-hoach-moi.pdf", PDF)],
         replaces=first,
         change_reason="Sửa chỉ tiêu tuyển dụng",
-    )
-    outgoing.submit_for_review(
-        actor=office.specialist, document=replacement, reviewers=[], signer=office.leader
-    )
-    outgoing.review(actor=office.leader, document=replacement, decision="approved")
-    replacement.refresh_from_db()
-    issuing.issue(
-        actor=office.clerk,
-        document=replacement,
-        recipients=[RecipientSpec(kind=RecipientKind.INTERNAL, unit=office.finance)],
     )
     drain()
     new = InboxMessage.objects.get(kind="edoc", business_type=3)
@@ -222,26 +221,36 @@ def test_a_reply_names_the_document_it_answers(client_for, office, receiver):
     incoming = reception.register(
         actor=receiver.clerk, message=InboxMessage.objects.get(kind="edoc")
     )
-    reply = outgoing.create_draft(
-        actor=receiver.specialist,
+    issue_letter(
+        drafter=receiver.specialist,
         drafting_unit=office.finance,
+        reviewers=[],
+        signer=receiver.leader,
+        clerk=receiver.clerk,
+        to=office.home_affairs,
         document_type=doc_type("cong-van"),
         subject="Báo cáo chỉ tiêu tuyển dụng",
-        uploads=[upload("bao-cao.pdf", PDF)],
         in_reply_to=incoming,
-    )
-    outgoing.submit_for_review(
-        actor=receiver.specialist, document=reply, reviewers=[], signer=receiver.leader
-    )
-    outgoing.review(actor=receiver.leader, document=reply, decision="approved")
-    reply.refresh_from_db()
-    issuing.issue(
-        actor=receiver.clerk,
-        document=reply,
-        recipients=[RecipientSpec(kind=RecipientKind.INTERNAL, unit=office.home_affairs)],
     )
     drain()
     answer = InboxMessage.objects.get(kind="edoc", unit=office.home_affairs)
     assert answer.response_for.endswith(asked.number_and_notation)
     page = client_for(office.clerk).get(reverse("exchange:inbox_detail", args=[answer.pk]))
     assert reverse("documents:outgoing_detail", args=[asked.pk]) in page.content.decode()
+
+
+def test_each_recipient_status_change_is_a_row_of_the_documents_history(office, receiver):
+    document = issued_to_finance(office)
+    drain()
+    reception.register(actor=receiver.clerk, message=InboxMessage.objects.get(kind="edoc"))
+    drain()
+    notes = list(
+        document.transitions.filter(action="recipient")
+        .order_by("pk")
+        .values_list("note", flat=True)
+    )
+    assert notes == [
+        "Sở Tài chính: Chờ gửi → Đã gửi",
+        "Sở Tài chính: Đã gửi → Đã đến",
+        "Sở Tài chính: Đã đến → Đã tiếp nhận",
+    ]
