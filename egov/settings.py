@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "egov.exchange",
     "egov.reporting",
     "egov.mail",
+    "egov.records",
 ]
 
 MIDDLEWARE = [

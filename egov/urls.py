@@ -17,6 +17,7 @@ urlpatterns = [
     path("calendar/", include("egov.workcalendar.urls")),
     path("ktxh/", include("egov.reporting.urls")),
     path("mail/", include("egov.mail.urls")),
+    path("records/", include("egov.records.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

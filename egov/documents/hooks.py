@@ -52,3 +52,20 @@ def recalled(document: Any, reason: str) -> None:
 def incoming_status_changed(document: Any, old: str, new: str) -> None:
     for listener in _incoming_status:
         listener(document, old, new)
+
+
+#: ``(request, kind, document)`` → HTML (rendered by the provider's own template, so escaped
+#: there) or "": sections later parts add to a document's page ("incoming" or "outgoing"),
+#: such as the case files the document sits in.
+DocumentPanelProvider = Callable[[Any, str, Any], str]
+
+_document_panels: list[DocumentPanelProvider] = []
+
+
+def on_document_panel(provider: DocumentPanelProvider) -> None:
+    if provider not in _document_panels:
+        _document_panels.append(provider)
+
+
+def document_panels(request: Any, kind: str, document: Any) -> list[str]:
+    return [html for provider in _document_panels if (html := provider(request, kind, document))]
