@@ -241,3 +241,16 @@ EGOV_MAIL_FORWARD_DAYS = env_int("EGOV_MAIL_FORWARD_DAYS", 90)
 EGOV_MAIL_RETENTION_DAYS = env_int("EGOV_MAIL_RETENTION_DAYS", 180)
 EGOV_MAIL_QUOTA_MB = env_int("EGOV_MAIL_QUOTA_MB", 2048)
 EGOV_MAIL_PASSWORD_MIN_LENGTH = env_int("EGOV_MAIL_PASSWORD_MIN_LENGTH", 12)
+# Mail traffic (decision 0014): submission to the MTA, IMAP reading of agencies' mailboxes as
+# Dovecot's master user, DKIM signing key, ClamAV's socket. Empty host: sending and reading off
+# (the demo runs without a mail server).
+EGOV_MAIL_SMTP_HOST = env_str("EGOV_MAIL_SMTP_HOST", "")
+EGOV_MAIL_SMTP_PORT = env_int("EGOV_MAIL_SMTP_PORT", 25)
+EGOV_MAIL_IMAP_HOST = env_str("EGOV_MAIL_IMAP_HOST", "")
+EGOV_MAIL_IMAP_PORT = env_int("EGOV_MAIL_IMAP_PORT", 143)
+EGOV_MAIL_IMAP_MASTER_USER = env_str("EGOV_MAIL_IMAP_MASTER_USER", "egov-worker")
+EGOV_MAIL_IMAP_MASTER_PASSWORD = env_str("EGOV_MAIL_IMAP_MASTER_PASSWORD", "")
+EGOV_MAIL_DKIM_SELECTOR = env_str("EGOV_MAIL_DKIM_SELECTOR", "egov")
+EGOV_MAIL_DKIM_KEY_FILE = env_str("EGOV_MAIL_DKIM_KEY_FILE", "")
+EGOV_MAIL_CLAMD_SOCKET = env_str("EGOV_MAIL_CLAMD_SOCKET", "")
+EGOV_MAIL_MAX_MESSAGE_MB = env_int("EGOV_MAIL_MAX_MESSAGE_MB", 25)

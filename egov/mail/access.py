@@ -60,3 +60,21 @@ def get_change_for_user(user: Any, pk: int) -> MailboxChange:
     if change is None or not can_decide(user, change):
         raise Http404
     return change
+
+
+def can_handle_inbound(user: Any, inbound: Any) -> bool:
+    """Register, answer or dismiss mail of an agency's mailbox: its clerks (văn thư) and
+    the administrators of its unit."""
+    from egov.documents import access as doc_access
+
+    unit = inbound.mailbox.unit
+    return doc_access.is_clerk_of(user, unit) or org_access.can_manage_unit(user, unit)
+
+
+def get_inbound_for_user(user: Any, pk: int) -> Any:
+    from egov.mail.models import InboundMail
+
+    inbound = InboundMail.objects.select_related("mailbox", "mailbox__unit").filter(pk=pk).first()
+    if inbound is None or not can_handle_inbound(user, inbound):
+        raise Http404
+    return inbound

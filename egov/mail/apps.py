@@ -7,12 +7,15 @@ class MailConfig(AppConfig):
     verbose_name = _("Thư điện tử công vụ")
 
     def ready(self) -> None:
+        from egov.documents import hooks as document_hooks
         from egov.home import NAV_PROVIDERS
         from egov.mail import audit_names  # noqa: F401 - registers names
         from egov.mail.actions import staff
         from egov.mail.nav import mail_nav
+        from egov.mail.panels import document_mail_panel
         from egov.organisations import hooks
 
+        document_hooks.on_document_panel(document_mail_panel)
         hooks.on_hire(staff.on_hire)
         hooks.on_transfer(staff.on_transfer)
         hooks.on_leave(staff.on_leave)

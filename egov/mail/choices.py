@@ -32,3 +32,36 @@ class ChangeState(models.TextChoices):
 class AliasKind(models.TextChoices):
     GROUP = "group", _("Nhóm thư của cơ quan")
     FORWARD = "forward", _("Chuyển tiếp tạm thời")
+
+
+class OutboundKind(models.TextChoices):
+    DOCUMENT = "document", _("Văn bản gửi qua thư")
+    ASSIGNMENT = "assignment", _("Thông báo giao việc")
+    ANSWER = "answer", _("Trả lời thư của người dân")
+
+
+class InboundKind(models.TextChoices):
+    DOCUMENT = "document", _("Văn bản đến qua thư")
+    FEEDBACK = "feedback", _("Thư của người dân")
+    COMMAND = "command", _("Trả lời thông báo giao việc")
+    OTHER = "other", _("Thư khác")
+
+
+class InboundState(models.TextChoices):
+    WAITING = "waiting", _("Chờ văn thư xác nhận")
+    REGISTERED = "registered", _("Đã vào sổ văn bản đến")
+    OPEN = "open", _("Chờ trả lời")
+    ANSWERED = "answered", _("Đã trả lời")
+    APPLIED = "applied", _("Đã cập nhật công việc")
+    REFUSED = "refused", _("Không chấp nhận")
+    QUARANTINED = "quarantined", _("Cách ly (có mã độc)")
+    FAILED = "failed", _("Lỗi khi nhập")
+    DISMISSED = "dismissed", _("Đã bỏ qua")
+    KEPT = "kept", _("Đã lưu")
+
+
+class DkimResult(models.TextChoices):
+    PASS = "pass", _("Hợp lệ")
+    FAIL = "fail", _("Sai chữ ký")
+    NONE = "none", _("Không ký")
+    TEMPERROR = "temperror", _("Không kiểm tra được")

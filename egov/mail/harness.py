@@ -14,6 +14,7 @@ import grp
 import os
 import pwd
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -111,6 +112,8 @@ class MailStack:
     smtp_port: int
     imap_port: int
     lmtp_port: int
+    master_user: str = "egov-worker"
+    master_password: str = ""
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     @property
@@ -152,6 +155,7 @@ def start(settings_dict: dict[str, Any], *, timeout: float = 20.0) -> MailStack:
     root = Path(tempfile.mkdtemp(prefix="egov-mail-"))
     root.chmod(0o755)  # Dovecot's and Postfix's unprivileged processes walk into it
     stack = MailStack(root, free_port(), free_port(), free_port())
+    stack.master_password = secrets.token_urlsafe(18)
     try:
         db = _db_values(settings_dict)
         _start_dovecot(stack, db, timeout)
@@ -180,15 +184,23 @@ def _start_dovecot(stack: MailStack, db: dict[str, str], timeout: float) -> None
         "LOGIN_USER": "dovenull",
         "MAIL_USER": "dovecot",
         "SQL_CONF": str(base / "dovecot-sql.conf.ext"),
+        "DICT_SQL_CONF": str(base / "dovecot-dict-sql.conf.ext"),
+        "MASTER_USERS": str(base / "master-users"),
         "MAIL_ROOT": str(mail_root),
         "IMAP_PORT": str(stack.imap_port),
         "LMTP_HOST": "127.0.0.1",
         "LMTP_PORT": str(stack.lmtp_port),
     }
-    for name in ("dovecot.conf", "dovecot-sql.conf.ext"):
+    for name in ("dovecot.conf", "dovecot-sql.conf.ext", "dovecot-dict-sql.conf.ext"):
         (base / name).write_text(render(DEPLOY_DIR / "dovecot" / name, values))
-    (base / "dovecot-sql.conf.ext").chmod(0o640)
-    _chown(base / "dovecot-sql.conf.ext", "root", "dovecot")
+    from egov.mail.passwords import dovecot_hash
+
+    (base / "master-users").write_text(
+        f"{stack.master_user}:{dovecot_hash(stack.master_password)}\n"
+    )
+    for name in ("dovecot-sql.conf.ext", "dovecot-dict-sql.conf.ext", "master-users"):
+        (base / name).chmod(0o640)
+        _chown(base / name, "root", "dovecot")
     process = subprocess.Popen(  # noqa: S603 - a fixed binary with our own config
         [str(DOVECOT), "-F", "-c", str(base / "dovecot.conf")],
         stdout=subprocess.DEVNULL,
@@ -243,3 +255,86 @@ def _start_postfix(stack: MailStack, db: dict[str, str], timeout: float) -> None
     )
     stack.processes.append(process)
     _wait_for_port(stack.smtp_port, process, base / "stderr.log", timeout)
+
+
+CLAMD = Path("/usr/sbin/clamd")
+SIGTOOL = Path("/usr/bin/sigtool")
+#: The EICAR anti-virus test file (68 bytes): every scanner reports it; harmless.
+EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+
+
+@dataclass
+class Scanner:
+    """clamd on a unix socket in a private directory, with a one-signature database made
+    from the EICAR string (no signature updates are reachable from here)."""
+
+    root: Path
+    process: subprocess.Popen[bytes]
+
+    @property
+    def socket(self) -> str:
+        return str(self.root / "clamd.sock")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start_clamd(*, timeout: float = 60.0) -> Scanner:
+    for binary in (CLAMD, SIGTOOL):
+        if not binary.exists():
+            raise HarnessError(f"{binary} missing: apt-get install clamav-daemon")
+    root = Path(tempfile.mkdtemp(prefix="egov-clamd-"))
+    root.chmod(0o755)
+    database = root / "db"
+    database.mkdir()
+    sample = root / "eicar.txt"
+    sample.write_bytes(EICAR)
+    signature = subprocess.run(  # noqa: S603 - a fixed binary on our own file
+        [str(SIGTOOL), "--md5", str(sample)], check=True, capture_output=True
+    ).stdout.decode()
+    # sigtool names it after the file; give it the name the scan reports.
+    md5, size, _name = signature.strip().split(":", 2)
+    (database / "local.hdb").write_text(f"{md5}:{size}:Egov.Test.EICAR\n")
+    sample.unlink()
+    config = root / "clamd.conf"
+    config.write_text(
+        "\n".join(
+            [
+                "Foreground yes",
+                f"DatabaseDirectory {database}",
+                f"LocalSocket {root / 'clamd.sock'}",
+                f"LogFile {root / 'clamd.log'}",
+                f"PidFile {root / 'clamd.pid'}",
+                f"TemporaryDirectory {root}",
+                "User root",
+                "StreamMaxLength 30M",
+                "",
+            ]
+        )
+    )
+    process = subprocess.Popen(  # noqa: S603 - a fixed binary with our own config
+        [str(CLAMD), "-c", str(config)],
+        stdout=subprocess.DEVNULL,
+        stderr=(root / "stderr.log").open("wb"),
+    )
+    scanner = Scanner(root, process)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            scanner.stop()
+            raise HarnessError(f"clamd exited with {process.returncode}")
+        if (root / "clamd.sock").exists():
+            from egov.mail.inbound import clamav
+
+            if clamav.ping(scanner.socket):
+                return scanner
+        time.sleep(0.1)
+    scanner.stop()
+    raise HarnessError(f"clamd not answering after {timeout}s")

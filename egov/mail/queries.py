@@ -115,3 +115,39 @@ def pending_changes_for(user: Any) -> models.QuerySet[Any]:
         .select_related("mailbox", "mailbox__unit", "from_unit", "to_unit", "requested_by")
         .order_by("requested_at", "pk")
     )
+
+
+def live_mailbox_of_user(user: Any) -> Mailbox | None:
+    """The active personal mailbox of the staff record linked to ``user``."""
+    from egov.mail.models import Mailbox
+
+    box: Mailbox | None = (
+        Mailbox.objects.filter(
+            kind=MailboxKind.PERSONAL, state=MailboxState.ACTIVE, person__user=user
+        )
+        .select_related("person", "unit")
+        .first()
+    )
+    return box
+
+
+def inbound_visible_to(user: Any) -> models.QuerySet[Any]:
+    """Mail read from the mailboxes of agencies whose clerk ``user`` is, or which ``user``
+    administers: one query, scoped by the organisation tree."""
+    from egov.documents import access as doc_access
+    from egov.mail.models import InboundMail
+
+    clerks = doc_access.clerk_scope(user)
+    admins = org_access.admin_scope(user)
+    condition = Q(pk__in=[])
+    if not clerks.is_empty:
+        condition |= clerks.q("mailbox__unit__")
+    if not admins.is_empty:
+        condition |= admins.q("mailbox__unit__")
+    return InboundMail.objects.filter(condition).select_related("mailbox", "mailbox__unit")
+
+
+def sends_of_document(document: Any) -> models.QuerySet[Any]:
+    from egov.mail.models import OutboundMail
+
+    return OutboundMail.objects.filter(outgoing_document=document).select_related("sender")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from egov.mail import views
+from egov.mail import views, views_traffic
 
 app_name = "mail"
 
@@ -10,4 +10,11 @@ urlpatterns = [
     path("changes/<int:pk>/approve", views.approve, name="approve"),
     path("changes/<int:pk>/reject", views.reject, name="reject"),
     path("mailboxes/<int:pk>/password", views.password, name="password"),
+    path("documents/<int:pk>/send", views_traffic.send_document, name="send_document"),
+    path("inbox/", views_traffic.inbox, name="inbox"),
+    path("inbox/<int:pk>/", views_traffic.inbound_detail, name="inbound_detail"),
+    path("inbox/<int:pk>/register", views_traffic.inbound_register, name="inbound_register"),
+    path("inbox/<int:pk>/answer", views_traffic.inbound_answer, name="inbound_answer"),
+    path("inbox/<int:pk>/dismiss", views_traffic.inbound_dismiss, name="inbound_dismiss"),
+    path("inbox/<int:pk>/retry", views_traffic.inbound_retry, name="inbound_retry"),
 ]

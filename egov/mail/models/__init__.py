@@ -5,14 +5,25 @@ from egov.mail.models.mailboxes import (
     MailboxChangeTransition,
     MailDomain,
 )
-from egov.mail.models.server import VirtualAlias, VirtualDomain, VirtualUser
+from egov.mail.models.messages import (
+    FolderCursor,
+    InboundMail,
+    MailboxArchive,
+    OutboundMail,
+)
+from egov.mail.models.server import LastLogin, VirtualAlias, VirtualDomain, VirtualUser
 
 __all__ = [
     "Alias",
+    "FolderCursor",
+    "InboundMail",
+    "LastLogin",
     "MailDomain",
     "Mailbox",
+    "MailboxArchive",
     "MailboxChange",
     "MailboxChangeTransition",
+    "OutboundMail",
     "VirtualAlias",
     "VirtualDomain",
     "VirtualUser",

@@ -61,3 +61,18 @@ class VirtualAlias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.address} → {self.goto}"
+
+
+class LastLogin(models.Model):
+    """``mail_last_login``: Dovecot's ``last_login`` plugin writes the time (Unix seconds)
+    of each user's last IMAP login here through its SQL dict (``deploy/mail/dovecot``).
+    The only table the mail server writes."""
+
+    username = models.CharField(max_length=254, unique=True)
+    last_login = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "mail_last_login"
+
+    def __str__(self) -> str:
+        return f"{self.username}: {self.last_login}"
