@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "egov.reporting",
     "egov.mail",
     "egov.records",
+    "egov.signatures",
 ]
 
 MIDDLEWARE = [
@@ -212,6 +213,21 @@ EGOV_EXCHANGE_HUB_TOKEN = env_str("EGOV_EXCHANGE_HUB_TOKEN", "")
 EGOV_EXCHANGE_POLL_SECONDS = float(env_str("EGOV_EXCHANGE_POLL_SECONDS", "0.25"))
 EGOV_EXCHANGE_MAX_ATTEMPTS = env_int("EGOV_EXCHANGE_MAX_ATTEMPTS", 12)
 EGOV_EXCHANGE_MAX_PACKAGE_BYTES = env_int("EGOV_EXCHANGE_MAX_PACKAGE_BYTES", 100 * 1024 * 1024)
+
+# Digital signatures (egov.signatures, decision 0012): the trust list (PEM roots, intermediates,
+# local CRLs) and whether the verifier may fetch revocation data. The defaults point at the
+# demo's throw-away CA; production lists the official-use and public roots.
+_SIGNATURE_CA = VAR_DIR / "signatures" / "demo-ca"
+EGOV_SIGNATURE_TRUST_ROOTS = env_list(
+    "EGOV_SIGNATURE_TRUST_ROOTS", [str(_SIGNATURE_CA / "root.pem")]
+)
+EGOV_SIGNATURE_INTERMEDIATES = env_list(
+    "EGOV_SIGNATURE_INTERMEDIATES", [str(_SIGNATURE_CA / "intermediate.pem")]
+)
+EGOV_SIGNATURE_CRL_FILES = env_list(
+    "EGOV_SIGNATURE_CRL_FILES", [str(_SIGNATURE_CA / "intermediate.crl")]
+)
+EGOV_SIGNATURE_FETCH_REVOCATION = env_bool("EGOV_SIGNATURE_FETCH_REVOCATION", False)
 
 # --- Background tasks: django_tasks with the database backend; no broker. ---
 TASKS = {

@@ -18,6 +18,7 @@ urlpatterns = [
     path("ktxh/", include("egov.reporting.urls")),
     path("mail/", include("egov.mail.urls")),
     path("records/", include("egov.records.urls")),
+    path("signatures/", include("egov.signatures.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

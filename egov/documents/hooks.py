@@ -18,10 +18,14 @@ IssueListener = Callable[[Any, Sequence[Any]], None]
 RecallListener = Callable[[Any, str], None]
 #: ``(document, old status, new status)`` after an incoming document's status changes.
 IncomingStatusListener = Callable[[Any, str, str], None]
+#: ``(document, attachments)`` after files are attached to an incoming document, whatever the
+#: channel (upload, exchange, mail): the signatures part verifies the signed PDFs here.
+IncomingFilesListener = Callable[[Any, Sequence[Any]], None]
 
 _issue: list[IssueListener] = []
 _recall: list[RecallListener] = []
 _incoming_status: list[IncomingStatusListener] = []
+_incoming_files: list[IncomingFilesListener] = []
 
 
 def on_issue(listener: IssueListener) -> None:
@@ -37,6 +41,11 @@ def on_recall(listener: RecallListener) -> None:
 def on_incoming_status(listener: IncomingStatusListener) -> None:
     if listener not in _incoming_status:
         _incoming_status.append(listener)
+
+
+def on_incoming_files(listener: IncomingFilesListener) -> None:
+    if listener not in _incoming_files:
+        _incoming_files.append(listener)
 
 
 def issued(document: Any, recipients: Sequence[Any]) -> None:
@@ -69,3 +78,8 @@ def on_document_panel(provider: DocumentPanelProvider) -> None:
 
 def document_panels(request: Any, kind: str, document: Any) -> list[str]:
     return [html for provider in _document_panels if (html := provider(request, kind, document))]
+
+
+def incoming_files_added(document: Any, attachments: Sequence[Any]) -> None:
+    for listener in _incoming_files:
+        listener(document, attachments)

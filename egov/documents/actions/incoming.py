@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from egov.accounts.notify import notify
 from egov.audit.service import record, snapshot
-from egov.documents import access, audit_names, queries
+from egov.documents import access, audit_names, hooks, queries
 from egov.documents.actions import files as file_actions
 from egov.documents.actions._common import incoming_transition, require, subject_text
 from egov.documents.actions.registers import number_for
@@ -189,12 +189,14 @@ def register_incoming(
     )
     document.save(force_insert=True)
     del document.search_vector  # an expression until read back: deferred, never saved again
-    Attachment.objects.bulk_create(
+    attachments = Attachment.objects.bulk_create(
         Attachment(
             file=file, name=upload.name, is_main=order == 0, ordering=order, incoming=document
         )
         for order, (upload, file) in enumerate(zip(uploads, stored, strict=True))
     )
+    if attachments:
+        hooks.incoming_files_added(document, attachments)
     incoming_transition(
         document, action="register", actor=actor, to_status=IncomingStatus.REGISTERED
     )

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SignaturesConfig(AppConfig):
+    name = "egov.signatures"
+    verbose_name = _("Chữ ký số")
+
+    def ready(self) -> None:
+        from egov.documents import hooks
+        from egov.lib.demo import DemoLoader, register_demo_loader
+        from egov.signatures import (
+            audit_names,  # noqa: F401 - registers names
+            demo,
+        )
+        from egov.signatures.actions.verification import on_incoming_files
+        from egov.signatures.panels import document_panel
+
+        register_demo_loader(DemoLoader("signatures", demo.loaded, demo.load, order=40))
+        hooks.on_incoming_files(on_incoming_files)
+        hooks.on_document_panel(document_panel)

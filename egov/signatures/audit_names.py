@@ -1,0 +1,8 @@
+from django.utils.translation import gettext_lazy as _
+
+from egov.audit.registry import register
+
+KEY_REGISTER = register("signatures.key.register", _("Đăng ký khóa ký số"))
+SIGN_AS_SIGNER = register("signatures.sign.signer", _("Ký số văn bản (người có thẩm quyền)"))
+SEAL_AS_ORGANISATION = register("signatures.sign.organisation", _("Ký số của cơ quan"))
+VERIFY_INCOMING = register("signatures.verify.incoming", _("Kiểm tra chữ ký số văn bản đến"))
