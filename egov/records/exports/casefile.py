@@ -10,7 +10,6 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext as _
 from lxml import etree
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
@@ -117,8 +116,7 @@ def file_pdf(case_file: CaseFile, user: Any | None, watermark: Watermark | None)
             break
         front_pages = count
     writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(front)))
-    writer.add_outline_item(_("Mục lục văn bản"), 1 if front_pages > 1 else 0)
+    writer.append(PdfReader(io.BytesIO(front)))  # its heading is the first bookmark
     stamp = _stamp_page(watermark) if watermark else None
     for part in parts:
         first = len(writer.pages)
@@ -131,7 +129,11 @@ def file_pdf(case_file: CaseFile, user: Any | None, watermark: Watermark | None)
         else:
             assert placeholders is not None and part.placeholder is not None  # noqa: S101
             writer.add_page(placeholders.pages[part.placeholder])
-        label = f"{part.entry.ordinal}. {part.entry.notation or ''} {part.entry.subject}".strip()
+        label = " ".join(
+            bit
+            for bit in (f"{part.entry.ordinal}.", part.entry.notation, part.entry.subject)
+            if bit
+        )
         writer.add_outline_item(label[:200], first)
     writer.add_metadata({"/Title": case_file.title, "/Subject": case_file.code})
     buffer = io.BytesIO()
