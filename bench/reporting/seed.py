@@ -157,11 +157,12 @@ def seed(*, units: int, indicators: int, months: int, log_every: int = 1_000_000
             f"SELECT setval(pg_get_serial_sequence('{DataValue._meta.db_table}', 'id'), %s)",
             [next_id],
         )
-        # The totals the approvals would have accumulated: each value at its unit and the
-        # province, on both lines (no sector units here, so the lines coincide).
+        # The totals the approvals would have accumulated: each value at the province, on
+        # both lines (no sector units here, so the lines coincide); a commune's own values
+        # are read from the values, not stored again as its totals.
         aggregates = connection.ops.quote_name(AggregateValue._meta.db_table)
         for line in ("admin", "sector"):
-            for node_sql in ("v.unit_id", str(province_id)):
+            for node_sql in (str(province_id),):
                 cursor.execute(
                     f"INSERT INTO {aggregates} (line, node_id, indicator_id, combo_id,"  # noqa: S608 - our tables
                     " period_id, total, weight, reporters, updated_at)"

@@ -2,8 +2,9 @@
 period, same period last year, % change, year plan, % of plan, year-to-date), series for
 charts, and totals on the tree as it stood on a past date.
 
-Every table reads :class:`AggregateValue` rows by their key in one query, so a question
-costs the same whatever the number of values below the node."""
+Every table reads :class:`AggregateValue` rows by their key in one query, and the nodes' own
+values (not stored again as totals) in another, so a question costs the same whatever the
+number of values below the node."""
 
 from __future__ import annotations
 
@@ -12,13 +13,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 
 from egov.organisations.models import OrgUnit
 from egov.organisations.queries import tree_as_of
 from egov.reporting.choices import Aggregation
 from egov.reporting.expressions import Ref, evaluate, parse, references
-from egov.reporting.models import AggregateValue, DataValue, Indicator, Period, PlanTarget
+from egov.reporting.models import (
+    AggregateValue,
+    DataValue,
+    Indicator,
+    OptionCombo,
+    Period,
+    PlanTarget,
+)
 from egov.reporting.periods import previous, same_period_last_year, year_to_date
 
 HUNDRED = Decimal(100)
@@ -82,12 +90,12 @@ def read_sums(
     period_ids: list[int],
     combo_id: int | None = None,
 ) -> Sums:
-    """The totals of the nodes, over the breakdown (or one cell of it), in one query."""
+    """The totals of the nodes, over the breakdown (or one cell of it): the stored totals
+    plus the nodes' own counted values, which are not stored again as totals (a commune's
+    figure is its values), in two indexed queries."""
+    indicator_ids = [i.pk for i in indicators]
     qs = AggregateValue.objects.filter(
-        line=line,
-        node_id__in=node_ids,
-        indicator_id__in=[i.pk for i in indicators],
-        period_id__in=period_ids,
+        line=line, node_id__in=node_ids, indicator_id__in=indicator_ids, period_id__in=period_ids
     )
     if combo_id is not None:
         qs = qs.filter(combo_id=combo_id)
@@ -96,28 +104,32 @@ def read_sums(
         "node_id", "indicator_id", "period_id"
     ).annotate(Sum("total"), Sum("weight"), Sum("reporters")):
         sums[(node, indicator, period)] = [total, weight, reporters]
+    for key, own in read_own_values(node_ids, indicator_ids, period_ids, combo_id).items():
+        if key in sums:
+            sums[key] = [a + b for a, b in zip(sums[key], own, strict=True)]
+        else:
+            sums[key] = own
     return sums
 
 
 def read_own_values(
-    node_ids: list[int], indicators: Iterable[Indicator], period_ids: list[int]
+    node_ids: list[int], indicator_ids: list[int], period_ids: list[int], combo_id: int | None
 ) -> Sums:
-    """Approved values of indicators that do not add up (aggregation "none"): the node's own."""
-    none = [i.pk for i in indicators if i.aggregation == Aggregation.NONE]
+    """The nodes' own counted values, as (counted total, weight, number of values); for an
+    indicator that does not add up (aggregation "none") this is the whole figure."""
+    qs = DataValue.objects.filter(
+        unit_id__in=node_ids,
+        indicator_id__in=indicator_ids,
+        period_id__in=period_ids,
+        counted_value__isnull=False,
+    )
+    if combo_id is not None:
+        qs = qs.filter(combo_id=combo_id)
     sums: Sums = {}
-    if not none:
-        return sums
-    for node, indicator, period, total in (
-        DataValue.objects.filter(
-            unit_id__in=node_ids,
-            indicator_id__in=none,
-            period_id__in=period_ids,
-            counted_value__isnull=False,
-        )
-        .values_list("unit_id", "indicator_id", "period_id")
-        .annotate(Sum("value"))
-    ):
-        sums[(node, indicator, period)] = [total, Decimal(0), Decimal(1)]
+    for node, indicator, period, total, weight, count in qs.values_list(
+        "unit_id", "indicator_id", "period_id"
+    ).annotate(Sum("counted_value"), Sum("counted_weight"), Count("id")):
+        sums[(node, indicator, period)] = [total, weight or Decimal(0), Decimal(count)]
     return sums
 
 
@@ -185,7 +197,6 @@ def report_table(
     sums = read_sums(
         line=line, node_ids=node_ids, indicators=base.values(), period_ids=list(periods)
     )
-    sums.update(read_own_values(node_ids, base.values(), list(periods)))
     values = Values(sums, base)
     plans = {
         (p.unit_id, p.indicator_id): p.value
@@ -225,20 +236,25 @@ def series(
 def by_breakdown(
     *, line: str, node: OrgUnit, indicator: Indicator, period: Period
 ) -> list[tuple[str, Decimal]]:
-    """The node's value per breakdown cell (for a pie chart)."""
-    rows = (
-        AggregateValue.objects.filter(
-            line=line, node=node, indicator=indicator, period=period, reporters__gt=0
-        )
-        .select_related("combo")
-        .order_by("combo__order")
-    )
+    """The node's value per breakdown cell (for a pie chart): its stored totals plus its own
+    counted values."""
+    sums: dict[int, list[Decimal]] = {}
+    for combo_id, total, weight, reporters in AggregateValue.objects.filter(
+        line=line, node=node, indicator=indicator, period=period
+    ).values_list("combo_id", "total", "weight", "reporters"):
+        sums[combo_id] = [total, weight, reporters]
+    for combo_id, total, weight in DataValue.objects.filter(
+        unit=node, indicator=indicator, period=period, counted_value__isnull=False
+    ).values_list("combo_id", "counted_value", "counted_weight"):
+        own = [total, weight or Decimal(0), Decimal(1)]
+        sums[combo_id] = [
+            a + b for a, b in zip(sums.get(combo_id, [Decimal(0)] * 3), own, strict=True)
+        ]
+    combos = OptionCombo.objects.filter(pk__in=sums).order_by("order")
     return [
-        (
-            row.combo.name,
-            value_from(indicator, [row.total, row.weight, row.reporters]) or Decimal(0),
-        )
-        for row in rows
+        (combo.name, value_from(indicator, sums[combo.pk]) or Decimal(0))
+        for combo in combos
+        if sums[combo.pk][2] > 0
     ]
 
 

@@ -20,6 +20,7 @@ from egov.organisations.models import OrgEventLink, OrgUnit
 from egov.reporting.choices import Line
 
 ONE = Decimal(1)
+LINES: tuple[str, ...] = tuple(Line.values)
 
 
 def ancestor_paths(path: str, *, include_self: bool = True) -> list[str]:
@@ -56,10 +57,38 @@ def approval_chain(
 
 
 def line_node_paths(path: str, line: str, sector_path: str | None) -> list[str]:
-    """The nodes whose totals a value of the unit at ``path`` adds to on ``line``."""
+    """The nodes whose totals a value of the unit at ``path`` adds to on ``line`` (each
+    once: a unit above its sector's department is not counted twice)."""
     if line == Line.SECTORAL and sector_path and not path.startswith(sector_path):
-        return [path, *ancestor_paths(sector_path)]
+        return list(dict.fromkeys([path, *ancestor_paths(sector_path)]))
     return ancestor_paths(path)
+
+
+def node_shares(
+    own_path: str,
+    carried: list[tuple[int, Decimal]],
+    paths: dict[int, str],
+    sector_path: str | None,
+) -> dict[tuple[str, str], Decimal]:
+    """What a value of the unit at ``own_path`` adds to the stored totals, as a share of the
+    value per (line, node path).
+
+    A unit's own counted values are not stored in its own totals: the reads add them from
+    the values (``analysis.read_sums``), so a commune, the leaf of both lines, has no total
+    rows at all. What the stored totals hold is what the value adds elsewhere: its share at
+    every node above the units carrying it today (organisation history), and at its own
+    node the difference between the share it carries there and the whole it is read as
+    (a partial split keeps less than the whole; a unit merged away keeps nothing)."""
+    shares: dict[tuple[str, str], Decimal] = {}
+    for current_id, share in carried:
+        for line in LINES:
+            for node_path in line_node_paths(paths[current_id], line, sector_path):
+                key = (line, node_path)
+                shares[key] = shares.get(key, Decimal(0)) + share
+    for line in LINES:
+        key = (line, own_path)
+        shares[key] = shares.get(key, Decimal(0)) - ONE
+    return {key: share for key, share in shares.items() if share != 0}
 
 
 def carried_to_current(

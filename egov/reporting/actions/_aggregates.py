@@ -1,5 +1,7 @@
 """Live aggregation: approved values are added to (and withdrawn from) the totals of every
-node above them on both reporting lines, in the approving transaction.
+node above them on both reporting lines, in the approving transaction. A unit's own values
+are read from the values themselves, not stored again as its totals
+(:func:`egov.reporting.hierarchy.node_shares`).
 
 One ``INSERT … ON CONFLICT DO UPDATE`` adds all of a submission's deltas; rows go in key
 order, so two approvals touching the same provincial totals queue on the row locks rather
@@ -17,8 +19,8 @@ from django.db import connection
 from django.utils import timezone
 
 from egov.organisations.models import OrgUnit
-from egov.reporting.choices import Aggregation, Line
-from egov.reporting.hierarchy import carried_to_current, line_node_paths
+from egov.reporting.choices import Aggregation
+from egov.reporting.hierarchy import carried_to_current, node_shares
 from egov.reporting.models import AggregateValue, DataValue, Indicator
 
 Key = tuple[str, int, int, int, int]  # line, node, indicator, combo, period
@@ -82,19 +84,24 @@ def contributions(values: Iterable[DataValue], *, sign: int) -> dict[Key, list[D
         by_period.setdefault(value.period_id, []).append(value)
     for period_values in by_period.values():
         period = period_values[0].period
-        carried = carried_to_current({v.unit_id for v in period_values}, after=period.start)
-        unit_ids = {u for shares in carried.values() for u, _w in shares} | sector_ids
+        own_ids = {v.unit_id for v in period_values}
+        carried = carried_to_current(own_ids, after=period.start)
+        unit_ids = {u for shares in carried.values() for u, _w in shares} | sector_ids | own_ids
         paths = dict(OrgUnit.objects.filter(pk__in=unit_ids).values_list("pk", "path"))
         planned: list[tuple[DataValue, Decimal, str, str]] = []
+        shares_of: dict[tuple[int, int | None], dict[tuple[str, str], Decimal]] = {}
         for value in period_values:
             indicator = indicators[value.indicator_id]
             if indicator.aggregation == Aggregation.NONE:
                 continue
-            sector = paths.get(indicator.sector_unit_id) if indicator.sector_unit_id else None
-            for unit_id, share in carried.get(value.unit_id, []):
-                for line in Line.values:
-                    for node_path in line_node_paths(paths[unit_id], line, sector):
-                        planned.append((value, share, line, node_path))
+            shape = (value.unit_id, indicator.sector_unit_id)
+            if shape not in shares_of:
+                sector = paths.get(indicator.sector_unit_id) if indicator.sector_unit_id else None
+                shares_of[shape] = node_shares(
+                    paths[value.unit_id], carried.get(value.unit_id, []), paths, sector
+                )
+            for (line, node_path), share in shares_of[shape].items():
+                planned.append((value, share, line, node_path))
         node_ids = dict(
             OrgUnit.objects.filter(path__in={p[3] for p in planned}).values_list("path", "pk")
         )

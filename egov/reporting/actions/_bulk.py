@@ -22,8 +22,8 @@ from django.utils import timezone
 
 from egov.organisations.models import OrgUnit
 from egov.reporting.actions._common import actor_or_none
-from egov.reporting.choices import Aggregation, Line
-from egov.reporting.hierarchy import carried_to_current, line_node_paths
+from egov.reporting.choices import Aggregation
+from egov.reporting.hierarchy import carried_to_current, node_shares
 from egov.reporting.models import (
     AggregateValue,
     DataValue,
@@ -183,14 +183,24 @@ def _node_rows(
         for period_id, unit_ids in by_period.items()
     }
     unit_ids = {u for shares in carried.values() for s in shares.values() for u, _w in s}
+    unit_ids |= {unit_id for unit_id, _p, _s in cells}
     paths = dict(OrgUnit.objects.filter(pk__in=unit_ids | sector_ids).values_list("pk", "path"))
     planned: list[tuple[int, int, int, str, str, Decimal]] = []
+    # The shares depend on the unit, its sector and how it is carried, mostly the same from
+    # one period to the next: computed once per distinct combination.
+    known: dict[tuple[int, int, tuple[tuple[int, Decimal], ...]], dict[tuple[str, str], Decimal]]
+    known = {}
     for unit_id, period_id, sector_id in cells:
-        sector_path = paths.get(sector_id) if sector_id != NO_SECTOR else None
-        for current_id, share in carried[period_id].get(unit_id, []):
-            for line in Line.values:
-                for node_path in line_node_paths(paths[current_id], line, sector_path):
-                    planned.append((unit_id, period_id, sector_id, line, node_path, share))
+        carried_here = tuple(carried[period_id].get(unit_id, []))
+        shape = (unit_id, sector_id, carried_here)
+        shares = known.get(shape)
+        if shares is None:
+            sector_path = paths.get(sector_id) if sector_id != NO_SECTOR else None
+            shares = known[shape] = node_shares(
+                paths[unit_id], list(carried_here), paths, sector_path
+            )
+        for (line, node_path), share in shares.items():
+            planned.append((unit_id, period_id, sector_id, line, node_path, share))
     node_ids = dict(
         OrgUnit.objects.filter(path__in={p[4] for p in planned}).values_list("path", "pk")
     )

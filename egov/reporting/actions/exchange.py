@@ -154,6 +154,7 @@ def import_observations(
     problems: list[ImportProblem] = []
     count_bad = 0
     cells: dict[tuple[int, int, int, int], tuple[Decimal, str]] = {}
+    defaults: dict[int, OptionCombo] = {}  # the plain cell of each indicator, once found
     for obs in observations:
         try:
             indicator = resolver.indicators.get(obs.indicator)
@@ -173,8 +174,13 @@ def import_observations(
                 raise ActionError(
                     _("mã đơn vị “%(code)s” không có.") % {"code": obs.unit}, code="unknown_unit"
                 )
-            combo = resolver.combo(indicator, obs)
-            period = resolver.period(obs.period)
+            if obs.combo or obs.options:
+                combo = resolver.combo(indicator, obs)
+            else:
+                combo = defaults.get(indicator.pk) or defaults.setdefault(
+                    indicator.pk, resolver.combo(indicator, obs)
+                )
+            period = resolver.periods.get(obs.period) or resolver.period(obs.period)
             value = _value(obs.value, indicator)
         except ActionError as error:
             count_bad += 1

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from egov.lib.tabular import decode_text
+from egov.lib.text import nfc
 from egov.reporting.exchange import xmlsafe
 from egov.reporting.exchange.observations import FormatError, Observation, from_dhis2_period
 
@@ -71,9 +72,18 @@ def _period(code: str, where: str, periods: dict[str, str] | None) -> str:
     return found
 
 
+def _json_text(content: bytes) -> str:
+    """UTF-8 JSON as text (NFC); anything else through the CSV decoder's detection. JSON
+    itself refuses raw control characters, so the CSV decoder's check is not needed."""
+    try:
+        return nfc(content.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return decode_text(content)
+
+
 def parse_json(content: bytes) -> list[Observation]:
     try:
-        document = json.loads(decode_text(content))
+        document = json.loads(_json_text(content))
     except (ValueError, UnicodeError) as exc:
         raise FormatError(_("JSON không hợp lệ."), where=_("Tệp")) from exc
     if not isinstance(document, dict) or not isinstance(document.get("dataValues"), list):
@@ -88,6 +98,38 @@ def parse_json(content: bytes) -> list[Observation]:
         where = label % {"n": index}
         if not isinstance(item, dict):
             raise FormatError(_("không phải một đối tượng."), where=where)
+        # The usual value, every field its own and a string: read directly.
+        indicator, period, unit, value = (
+            item.get("dataElement"),
+            item.get("period"),
+            item.get("orgUnit"),
+            item.get("value"),
+        )
+        combo, comment = item.get("categoryOptionCombo"), item.get("comment")
+        if (
+            isinstance(indicator, str)
+            and isinstance(period, str)
+            and isinstance(unit, str)
+            and isinstance(value, str)
+            and indicator.strip()
+            and unit.strip()
+            and period.strip()
+            and value
+            and isinstance(combo, str | None)
+            and isinstance(comment, str | None)
+        ):
+            rows.append(
+                Observation(
+                    where,
+                    indicator.strip(),
+                    unit.strip(),
+                    _period(period, where, periods),
+                    value,
+                    combo=(combo.strip() or None) if combo else None,
+                    comment=comment or "",
+                )
+            )
+            continue
         rows.append(
             _observation(
                 where, {k: str(v) for k, v in item.items() if v is not None}, defaults, periods

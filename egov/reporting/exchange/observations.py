@@ -14,7 +14,7 @@ from egov.reporting.choices import Frequency
 from egov.reporting.periods import PER_YEAR, bounds, period_code
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Observation:
     """One value in a file. ``where`` locates it for error messages (line, element)."""
 

@@ -85,3 +85,24 @@ def test_returning_an_approved_report_takes_its_values_out_of_the_totals(ktxh):
     workflow.unlock(actor=ktxh.province_leader, submission=submission, reason="Sai số thu")
     assert province_value(ktxh, ktxh.revenue, period) is None
     assert LedgerEntry.objects.get(submission=submission).superseded_at is not None
+
+
+def test_a_communes_figure_is_read_from_its_own_values_without_total_rows_of_its_own(ktxh):
+    period = month(2026, 4)
+    commune = ktxh.world.commune
+    submission = approve_fully(
+        ktxh, fill(ktxh, commune, ktxh.commune_reporter, period, revenue="321,5")
+    )
+    # The leaf of both lines stores no totals: its figure is its value.
+    assert not AggregateValue.objects.filter(node=commune).exists()
+    for line in Line.values:
+        row = report_table(line=line, nodes=[commune], indicators=[ktxh.revenue], period=period)
+        assert row[0].this == Decimal("321.5")
+    assert province_value(ktxh, ktxh.revenue, period) == Decimal("321.5")
+    # Unlocked, it leaves the commune's figure and the province's together.
+    workflow.unlock(actor=ktxh.province_leader, submission=submission, reason="Sai số thu")
+    row = report_table(
+        line=Line.ADMINISTRATIVE, nodes=[commune], indicators=[ktxh.revenue], period=period
+    )
+    assert row[0].this is None
+    assert province_value(ktxh, ktxh.revenue, period) is None
