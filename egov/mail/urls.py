@@ -1,6 +1,6 @@
 from django.urls import path
 
-from egov.mail import views, views_traffic
+from egov.mail import views, views_traffic, views_usage
 
 app_name = "mail"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("mailboxes/<int:pk>/password", views.password, name="password"),
     path("documents/<int:pk>/send", views_traffic.send_document, name="send_document"),
     path("inbox/", views_traffic.inbox, name="inbox"),
+    path("usage/", views_usage.usage_view, name="usage"),
     path("inbox/<int:pk>/", views_traffic.inbound_detail, name="inbound_detail"),
     path("inbox/<int:pk>/register", views_traffic.inbound_register, name="inbound_register"),
     path("inbox/<int:pk>/answer", views_traffic.inbound_answer, name="inbound_answer"),
