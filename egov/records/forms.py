@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from egov.organisations.forms import ErrorSummaryMixin
 from egov.organisations.models import OrgUnit
 from egov.records import constants as c
 from egov.records.choices import Report, Rights
@@ -23,7 +24,7 @@ class UnitField(forms.ModelChoiceField[OrgUnit]):
         return obj.name
 
 
-class CaseFileForm(forms.Form):
+class CaseFileForm(ErrorSummaryMixin, forms.Form):
     unit = UnitField(
         label=_("Cơ quan"),
         queryset=OrgUnit.objects.none(),
@@ -62,7 +63,7 @@ class CaseFileForm(forms.Form):
         field.queryset = OrgUnit.objects.filter(pk__in=[u.pk for u in units]).order_by("path")
 
 
-class PlanImportForm(forms.Form):
+class PlanImportForm(ErrorSummaryMixin, forms.Form):
     unit = UnitField(
         label=_("Cơ quan"),
         queryset=OrgUnit.objects.none(),
@@ -90,7 +91,7 @@ class PlanImportForm(forms.Form):
         field.queryset = OrgUnit.objects.filter(pk__in=[u.pk for u in units]).order_by("path")
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(ErrorSummaryMixin, forms.Form):
     reason = forms.CharField(
         label=_("Lý do mở lại"),
         max_length=500,
@@ -98,7 +99,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class ReportForm(forms.Form):
+class ReportForm(ErrorSummaryMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Sổ, báo cáo"), choices=Report.choices)
     unit = UnitField(
         label=_("Cơ quan"),

@@ -68,7 +68,7 @@ def file_new(request: HttpRequest) -> HttpResponse:
                 description=data["description"],
             )
         except ActionError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.messages)
+            form.add_action_error(error)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:
