@@ -35,22 +35,25 @@ def load(stdout: Any) -> None:
     unit = OrgUnit.objects.current().filter(abbreviation="SNV", kind="agency").first()
     if leader is None or clerk is None or unit is None:
         return
-    pki = make_test_pki(
-        ca_directory(),
-        signer_name=leader.get_full_name() or "Lãnh đạo Sở Nội vụ",
-        organisation_name=unit.name,
-        password=DEMO_PASSWORD,
-    )
+    directory = ca_directory()
+    if not all((directory / name).is_file() for name in ("root.pem", "signer.p12")):
+        # A CA already there stays: keys and documents signed with it keep verifying.
+        make_test_pki(
+            directory,
+            signer_name=leader.get_full_name() or "Lãnh đạo Sở Nội vụ",
+            organisation_name=unit.name,
+            password=DEMO_PASSWORD,
+        )
     register_pkcs12_key(
         actor=leader,
-        data=pki.files["signer"].read_bytes(),
+        data=(directory / "signer.p12").read_bytes(),
         password=DEMO_PASSWORD,
         image=appearance.sample_signature_png(),
         label="Chữ ký số của lãnh đạo (demo)",
     )
     register_pkcs12_key(
         actor=clerk,
-        data=pki.files["organisation"].read_bytes(),
+        data=(directory / "organisation.p12").read_bytes(),
         password=DEMO_PASSWORD,
         image=appearance.sample_seal_png(unit.name.upper()),
         unit=unit,

@@ -150,7 +150,7 @@ def make_crl(
         x509.CertificateRevocationListBuilder()
         .issuer_name(issuer.certificate.subject)
         .last_update(now - timedelta(hours=1))
-        .next_update(now + timedelta(days=30))
+        .next_update(now + timedelta(days=365))
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
             critical=False,

@@ -68,9 +68,10 @@ def test_the_signer_signs_the_clerk_seals_and_the_recipient_sees_it_valid(
     panel.get_by_role("button", name="Ký số của cơ quan").click()
     page.wait_for_load_state("networkidle")
     assert "Đã ký số của cơ quan" in status_text(page)
-    assert "Đã ký số của cơ quan: Phạm Thị Thư" in page.get_by_test_id(
-        "organisation-signature"
-    ).inner_text()
+    assert (
+        "Đã ký số của cơ quan: Phạm Thị Thư"
+        in page.get_by_test_id("organisation-signature").inner_text()
+    )
     check_page(page)
     with page.expect_download() as download:
         page.get_by_test_id("organisation-signature").get_by_role("link").first.click()
