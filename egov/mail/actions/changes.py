@@ -214,6 +214,9 @@ def _carry_out(change: MailboxChange, box: Mailbox) -> None:
         box.suspended_at = None
         box.remove_after = None
     elif change.kind == ChangeKind.REMOVE:
+        if not box.archives.exists():
+            # Content first (decision 0014): ``manage.py mail_retention`` exports it.
+            raise RuntimeError("content not archived yet: run manage.py mail_retention")
         adapter.remove(box.address)
         for forward in Alias.objects.filter(mailbox=box, kind=AliasKind.FORWARD):
             adapter.drop_alias(alias_ref(forward))
