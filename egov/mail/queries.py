@@ -151,3 +151,20 @@ def sends_of_document(document: Any) -> models.QuerySet[Any]:
     from egov.mail.models import OutboundMail
 
     return OutboundMail.objects.filter(outgoing_document=document).select_related("sender")
+
+
+def public_directory() -> list[tuple[Any, list[Mailbox]]]:
+    """What the portal publishes (directive §1.c): active agency addresses and the personal
+    addresses of contact points, grouped by agency in tree order."""
+    from egov.mail.models import Mailbox
+
+    rows = (
+        Mailbox.objects.filter(state=MailboxState.ACTIVE)
+        .filter(Q(kind=MailboxKind.SHARED) | ~Q(public_role=""))
+        .select_related("unit")
+        .order_by("unit__path", "kind", "address")
+    )
+    groups: dict[int, tuple[Any, list[Mailbox]]] = {}
+    for box in rows:
+        groups.setdefault(box.unit_id, (box.unit, []))[1].append(box)
+    return list(groups.values())

@@ -96,3 +96,20 @@ def password(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "mail/password.html", {"mailbox": mailbox, "error": error}, status=status
     )
+
+
+@login_required
+@require_POST
+def public_role(request: HttpRequest, pk: int) -> HttpResponse:
+    mailbox = access.get_mailbox_for_user(request.user, pk)
+    try:
+        actions.set_public_role(
+            actor=request.user, mailbox=mailbox, role=request.POST.get("role", "")
+        )
+    except ActionError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Đã cập nhật danh bạ công khai: %(a)s.") % {"a": mailbox.address}
+        )
+    return redirect("mail:mailboxes")

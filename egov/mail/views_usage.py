@@ -3,6 +3,7 @@ public directory of official addresses."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 from typing import Any
@@ -10,11 +11,12 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from egov.lib.dates import local_today, parse_iso_date
-from egov.mail import usage
+from egov.mail import queries, usage
 from egov.organisations import access as org_access
 
 
@@ -117,3 +119,27 @@ def _xlsx(figures: usage.Usage, start: dt.date, end: dt.date) -> HttpResponse:
     name = f"su-dung-thu-dien-tu-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def _obfuscated(address: str) -> dict[str, str]:
+    """The address split so that no ``user@domain`` appears in the page: the visible and
+    spoken text says “a còng”, and a script assembles the mailto link from the reversed
+    base64 in ``data-m``."""
+    user, _sep, domain = address.partition("@")
+    encoded = base64.b64encode(address[::-1].encode()).decode()
+    return {"user": _entities(user), "domain": _entities(domain), "data": encoded}
+
+
+def _entities(text: str) -> SafeString:
+    """Every character as a numeric entity: the same text for people and screen readers,
+    no plain address in the HTML for a harvester's pattern."""
+    return mark_safe("".join(f"&#{ord(c)};" for c in text))  # noqa: S308 - digits only
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    """Public: no login. Only agency addresses and contact points (directive §1.c)."""
+    groups = [
+        (unit, [(box, _obfuscated(box.address)) for box in boxes])
+        for unit, boxes in queries.public_directory()
+    ]
+    return render(request, "mail/directory.html", {"groups": groups})

@@ -1,6 +1,7 @@
 """The only code that writes mailboxes, aliases and the mail server's tables."""
 
 from egov.mail.actions.changes import approve_change, reject_change, request_change
+from egov.mail.actions.directory import set_public_role
 from egov.mail.actions.mailboxes import (
     create_group_alias,
     provision_personal_mailbox,
@@ -18,4 +19,5 @@ __all__ = [
     "request_change",
     "request_removals_due",
     "set_mailbox_password",
+    "set_public_role",
 ]

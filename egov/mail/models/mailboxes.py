@@ -54,6 +54,14 @@ class Mailbox(models.Model):
     removed_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
     remove_after = models.DateField(_("thu hồi sau ngày"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    #: Published in the public directory (agency addresses always are): an official who is
+    #: the agency's contact point, with the role the directory shows.
+    public_role = models.CharField(
+        _("vai trò đầu mối công khai"),
+        max_length=120,
+        blank=True,
+        help_text=_("Để trống: không công khai địa chỉ cá nhân này."),
+    )
 
     objects = MailboxQuerySet.as_manager()
 
