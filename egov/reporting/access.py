@@ -6,6 +6,9 @@
 - Unlock a locked report: a leader of the form's receiving unit, or a system administrator.
 - Read a report: anyone who may enter it or handle it at some level.
 - Analysis: reporters and leaders read the totals of the units in their scope.
+- The catalogue (indicators, breakdowns, forms and regimes, validation rules): the
+  statistics office, i.e. the KT-XH reporters of the province's People's Committee (the
+  root of the tree), and system administrators.
 """
 
 from __future__ import annotations
@@ -47,6 +50,20 @@ def can_approve_at(user: Any, unit: OrgUnit) -> bool:
 
 def can_unlock(user: Any, form: ReportForm) -> bool:
     return org_access.is_system_admin(user) or can_approve_at(user, form.receiving_unit)
+
+
+def can_manage_catalogue(user: Any) -> bool:
+    """The statistics office (KT-XH reporters at the root of the tree) or a system
+    administrator."""
+    if user is None or not user.is_authenticated:
+        return False
+    if org_access.is_system_admin(user):
+        return True
+    scope = entry_scope(user)
+    if scope.is_empty:
+        return False
+    roots = OrgUnit.objects.filter(depth=1, valid_to__isnull=True)
+    return any(scope.contains(root) for root in roots)
 
 
 def uses_reporting(user: Any) -> bool:

@@ -18,3 +18,4 @@ SUBMISSION_UNLOCK = register("reporting.submission.unlock", _("Mở khóa báo c
 AGGREGATES_REBUILD = register("reporting.aggregates.rebuild", _("Tính lại số tổng hợp KT-XH"))
 SUBMISSION_OPEN = register("reporting.submission.open", _("Mở báo cáo KT-XH để nhập"))
 REMINDERS_SEND = register("reporting.reminders.send", _("Nhắc hạn gửi báo cáo KT-XH"))
+RULE_REMOVE = register("reporting.rule.remove", _("Bỏ quy tắc kiểm tra số liệu"))

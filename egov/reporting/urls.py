@@ -1,6 +1,6 @@
 from django.urls import path
 
-from egov.reporting.views import analysis, exchange, submission, work
+from egov.reporting.views import analysis, catalogue, exchange, submission, work
 
 app_name = "reporting"
 urlpatterns = [
@@ -17,4 +17,11 @@ urlpatterns = [
     path("timeliness/", analysis.timeliness_view, name="timeliness"),
     path("ledger/", analysis.ledger, name="ledger"),
     path("exchange/", exchange.exchange, name="exchange"),
+    path("catalogue/", catalogue.catalogue_home, name="catalogue"),
+    path("catalogue/indicator/new/", catalogue.indicator_new, name="catalogue_indicator_new"),
+    path("catalogue/indicator/<int:pk>/", catalogue.indicator_edit, name="catalogue_indicator"),
+    path("catalogue/breakdown/new/", catalogue.breakdown_new, name="catalogue_breakdown_new"),
+    path("catalogue/form/new/", catalogue.form_new, name="catalogue_form_new"),
+    path("catalogue/form/<int:pk>/", catalogue.form_edit, name="catalogue_form"),
+    path("catalogue/rule/<int:pk>/remove/", catalogue.rule_remove, name="catalogue_rule_remove"),
 ]

@@ -1,5 +1,11 @@
 """Setting up the catalogue: breakdowns, indicators, forms with their regime and layout,
-validation rules and year plans. System administrators only."""
+validation rules and year plans. The statistics office and system administrators
+(:func:`egov.reporting.access.can_manage_catalogue`).
+
+What gives stored values their meaning (an indicator's value type, aggregation, breakdown,
+weight and sector; a form's frequency and reporting line) changes only while nothing has
+been stored or submitted under it; names, hints, the regime's days and rules change at any
+time."""
 
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ from egov.lib.errors import ActionError
 from egov.organisations import access as org_access
 from egov.organisations.models import OrgUnit
 from egov.reporting import audit_names
+from egov.reporting.access import can_manage_catalogue
 from egov.reporting.actions._common import require
 from egov.reporting.choices import Aggregation, Frequency, Line, Severity, ValueType
 from egov.reporting.constants import DEFAULT_COMBO_CODE
@@ -26,6 +33,7 @@ from egov.reporting.models import (
     Category,
     CategoryCombo,
     CategoryOption,
+    DataValue,
     ExternalCode,
     FormAssignment,
     FormRow,
@@ -34,13 +42,14 @@ from egov.reporting.models import (
     OptionCombo,
     PlanTarget,
     ReportForm,
+    Submission,
     ValidationRule,
 )
 
 
 def _require_admin(actor: Any, skip: bool) -> None:
     if not skip:
-        require(org_access.is_system_admin(actor), "system administrator required")
+        require(can_manage_catalogue(actor), "statistics office or system administrator required")
 
 
 def _full_clean(obj: Any) -> None:
@@ -131,14 +140,7 @@ def create_indicator(
 ) -> Indicator:
     _require_admin(actor, skip_access_check)
     if formula:
-        known = set(Indicator.objects.values_list("code", flat=True))
-        unknown = sorted({ref.code for ref in references(parse(formula))} - known)
-        if unknown:
-            raise ActionError(
-                _("Công thức dùng mã chỉ tiêu chưa có: %(codes)s.") % {"codes": ", ".join(unknown)},
-                code="unknown_indicator",
-                field="formula",
-            )
+        _check_formula(formula, own_code=code)
     indicator = Indicator(
         code=code,
         name=name,
@@ -355,3 +357,154 @@ def set_external_code(
         after={"kind": kind, "code": code, "target": targets[0].pk},
     )
     return external
+
+
+def _check_formula(formula: str, *, own_code: str) -> None:
+    """The formula parses and reads only indicators that exist, not itself."""
+    try:
+        codes = {ref.code for ref in references(parse(formula))}
+    except ActionError as exc:
+        raise ActionError(exc.messages[0], code="bad_formula", field="formula") from exc
+    if own_code in codes:
+        raise ActionError(
+            _("Công thức không được dùng chính chỉ tiêu này."),
+            code="self_reference",
+            field="formula",
+        )
+    unknown = sorted(codes - set(Indicator.objects.values_list("code", flat=True)))
+    if unknown:
+        raise ActionError(
+            _("Công thức dùng mã chỉ tiêu chưa có: %(codes)s.") % {"codes": ", ".join(unknown)},
+            code="unknown_indicator",
+            field="formula",
+        )
+
+
+#: Indicator fields that give stored values their meaning: fixed once values exist.
+INDICATOR_SHAPE = ("value_type", "aggregation", "combo", "weight_indicator", "sector_unit")
+INDICATOR_FREE = ("name", "unit_of_measure", "decimals", "description", "formula")
+FORM_SHAPE = ("frequency", "line", "sector_unit", "receiving_unit")
+FORM_FREE = (
+    "name",
+    "cutoff_start_day",
+    "cutoff_end_day",
+    "deadline_days",
+    "outlier_share",
+    "legal_basis",
+    "active",
+)
+
+
+def _label(model: Any, name: str) -> str:
+    return str(getattr(model._meta.get_field(name), "verbose_name", name))
+
+
+def _changed(obj: Any, changes: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    return {k: v for k, v in changes.items() if getattr(obj, k) != v}
+
+
+@transaction.atomic
+def update_indicator(
+    *,
+    actor: Any,
+    indicator: Indicator,
+    changes: dict[str, Any],
+    skip_access_check: bool = False,
+) -> Indicator:
+    """Change an indicator. Its code never changes (other systems know it by it); its
+    shape (:data:`INDICATOR_SHAPE`) only while it has no stored value; a formula stays a
+    formula (a derived indicator is never entered, an entered one never computed)."""
+    _require_admin(actor, skip_access_check)
+    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    changed = _changed(indicator, changes, INDICATOR_SHAPE + INDICATOR_FREE)
+    shape = [name for name in INDICATOR_SHAPE if name in changed]
+    if shape and DataValue.objects.filter(indicator=indicator).exists():
+        field_name = shape[0]
+        raise ActionError(
+            _("Chỉ tiêu đã có số liệu: không đổi được “%(field)s”.")
+            % {"field": _label(Indicator, field_name)},
+            code="indicator_has_values",
+            field=field_name,
+        )
+    if "formula" in changed:
+        if bool(changed["formula"]) != indicator.is_derived:
+            raise ActionError(
+                _(
+                    "Chỉ tiêu nhập số liệu không chuyển thành chỉ tiêu tính theo công thức, và "
+                    "ngược lại: hãy tạo chỉ tiêu mới."
+                ),
+                code="formula_kind",
+                field="formula",
+            )
+        _check_formula(changed["formula"], own_code=indicator.code)
+    if not changed:
+        return indicator
+    before = {k: str(getattr(indicator, k)) for k in changed}
+    for name, value in changed.items():
+        setattr(indicator, name, value)
+    _full_clean(indicator)
+    indicator.save(update_fields=list(changed))
+    record(
+        action=audit_names.INDICATOR_SAVE,
+        actor=actor,
+        obj=indicator,
+        before=before,
+        after={k: str(v) for k, v in changed.items()},
+    )
+    return indicator
+
+
+@transaction.atomic
+def update_form(
+    *,
+    actor: Any,
+    form: ReportForm,
+    changes: dict[str, Any],
+    skip_access_check: bool = False,
+) -> ReportForm:
+    """Change a form's regime. Its frequency, reporting line, sector and receiving unit
+    (:data:`FORM_SHAPE`) only while no report has been opened under it; the cut-off,
+    deadline, outlier threshold, legal basis and whether it is in use at any time."""
+    _require_admin(actor, skip_access_check)
+    form = ReportForm.objects.select_for_update().get(pk=form.pk)
+    changed = _changed(form, changes, FORM_SHAPE + FORM_FREE)
+    shape = [name for name in FORM_SHAPE if name in changed]
+    if shape and Submission.objects.filter(form=form).exists():
+        field_name = shape[0]
+        raise ActionError(
+            _("Biểu đã có báo cáo: không đổi được “%(field)s”.")
+            % {"field": _label(ReportForm, field_name)},
+            code="form_has_reports",
+            field=field_name,
+        )
+    if not changed:
+        return form
+    before = {k: str(getattr(form, k)) for k in changed}
+    for name, value in changed.items():
+        setattr(form, name, value)
+    _full_clean(form)
+    form.save(update_fields=list(changed))
+    record(
+        action=audit_names.FORM_SAVE,
+        actor=actor,
+        obj=form,
+        before=before,
+        after={k: str(v) for k, v in changed.items()},
+    )
+    return form
+
+
+@transaction.atomic
+def remove_rule(*, actor: Any, rule: ValidationRule, skip_access_check: bool = False) -> None:
+    """Take a validation rule off its form (reports already sent keep their history)."""
+    _require_admin(actor, skip_access_check)
+    record(
+        action=audit_names.RULE_REMOVE,
+        actor=actor,
+        obj=rule,
+        before={"rule": str(rule), "severity": rule.severity, "message": rule.message},
+    )
+    rule.delete()

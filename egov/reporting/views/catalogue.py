@@ -1,0 +1,241 @@
+"""The catalogue screens of the statistics office: indicators, breakdowns, forms with their
+regime and layout, and each form's validation rules. Every write goes through
+:mod:`egov.reporting.actions.catalogue`; a refused change shows its reason at the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from egov.lib.errors import ActionError
+from egov.reporting import access
+from egov.reporting.actions import catalogue
+from egov.reporting.forms import (
+    BreakdownForm,
+    IndicatorForm,
+    RegimeForm,
+    ReportFormForm,
+    RuleForm,
+)
+from egov.reporting.models import CategoryCombo, Indicator, ReportForm, ValidationRule
+
+
+def _require_steward(request: HttpRequest) -> None:
+    if not access.can_manage_catalogue(request.user):
+        raise Http404
+
+
+def _refused(form: forms.Form, error: ActionError) -> None:
+    """Show an action's refusal at its field (or above the form)."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.messages[0])
+
+
+def _page(
+    request: HttpRequest, form: forms.Form, *, title: str, back: str, **extra: Any
+) -> HttpResponse:
+    return render(
+        request,
+        "reporting/catalogue_edit.html",
+        {"form": form, "heading": title, "back": back, **extra},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def catalogue_home(request: HttpRequest) -> HttpResponse:
+    _require_steward(request)
+    return render(
+        request,
+        "reporting/catalogue.html",
+        {
+            "indicators": Indicator.objects.select_related("combo", "sector_unit"),
+            "breakdowns": CategoryCombo.objects.annotate(cells=Count("option_combos")).order_by(
+                "code"
+            ),
+            "forms": ReportForm.objects.annotate(
+                rows_count=Count("rows", distinct=True),
+                units_count=Count("assignments", distinct=True),
+                rules_count=Count("rules", distinct=True),
+            ).order_by("code"),
+        },
+    )
+
+
+def _indicator_changes(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": data["name"],
+        "unit_of_measure": data["unit_of_measure"],
+        "value_type": data["value_type"],
+        "aggregation": data["aggregation"],
+        "combo": data["combo"] or catalogue.default_combo(),
+        "weight_indicator": data["weight_indicator"],
+        "formula": data["formula"],
+        "decimals": data["decimals"],
+        "sector_unit": data["sector_unit"],
+        "description": data["description"],
+    }
+
+
+@login_required
+def indicator_new(request: HttpRequest) -> HttpResponse:
+    _require_steward(request)
+    form = IndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            indicator = catalogue.create_indicator(
+                actor=request.user, code=data["code"], **_indicator_changes(data)
+            )
+        except ActionError as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, _("Đã thêm chỉ tiêu %(code)s.") % {"code": indicator.code})
+            return redirect("reporting:catalogue")
+    return _page(request, form, title=_("Thêm chỉ tiêu"), back="reporting:catalogue")
+
+
+@login_required
+def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_steward(request)
+    indicator = get_object_or_404(Indicator, pk=pk)
+    initial = {
+        "code": indicator.code,
+        **{name: getattr(indicator, name) for name in catalogue.INDICATOR_FREE},
+        **{name: getattr(indicator, name) for name in catalogue.INDICATOR_SHAPE},
+    }
+    form = IndicatorForm(request.POST or None, initial=initial, editing=indicator)
+    if request.method == "POST" and form.is_valid():
+        try:
+            catalogue.update_indicator(
+                actor=request.user,
+                indicator=indicator,
+                changes=_indicator_changes(form.cleaned_data),
+            )
+        except ActionError as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, _("Đã lưu chỉ tiêu %(code)s.") % {"code": indicator.code})
+            return redirect("reporting:catalogue")
+    return _page(
+        request,
+        form,
+        title=_("Sửa chỉ tiêu %(code)s") % {"code": indicator.code},
+        back="reporting:catalogue",
+    )
+
+
+@login_required
+def breakdown_new(request: HttpRequest) -> HttpResponse:
+    _require_steward(request)
+    form = BreakdownForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            combo = catalogue.create_breakdown(
+                actor=request.user,
+                code=data["code"],
+                name=data["name"],
+                categories=data["categories"],
+            )
+        except ActionError as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, _("Đã thêm phân tổ %(code)s.") % {"code": combo.code})
+            return redirect("reporting:catalogue")
+    return _page(request, form, title=_("Thêm phân tổ"), back="reporting:catalogue")
+
+
+@login_required
+def form_new(request: HttpRequest) -> HttpResponse:
+    _require_steward(request)
+    form = ReportFormForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = catalogue.create_form(
+                actor=request.user,
+                code=data["code"],
+                name=data["name"],
+                frequency=data["frequency"],
+                receiving_unit=data["receiving_unit"],
+                line=data["line"],
+                sector_unit=data["sector_unit"],
+                cutoff_start_day=data["cutoff_start_day"],
+                cutoff_end_day=data["cutoff_end_day"],
+                deadline_days=data["deadline_days"],
+                legal_basis=data["legal_basis"],
+                sections=data["sections"],
+                units=data["unit_list"],
+            )
+        except ActionError as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, _("Đã thêm biểu %(code)s.") % {"code": created.code})
+            return redirect("reporting:catalogue_form", pk=created.pk)
+    return _page(request, form, title=_("Thêm biểu mẫu"), back="reporting:catalogue")
+
+
+@login_required
+def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A form's regime, layout and units as they stand, what may still change, and its
+    validation rules (added and taken off here)."""
+    _require_steward(request)
+    report_form = get_object_or_404(ReportForm.objects.select_related("receiving_unit"), pk=pk)
+    initial = {name: getattr(report_form, name) for name in RegimeForm.base_fields}
+    regime = RegimeForm(
+        request.POST if request.POST.get("part") == "regime" else None, initial=initial
+    )
+    rule_form = RuleForm(request.POST if request.POST.get("part") == "rule" else None)
+    if request.method == "POST" and regime.is_bound and regime.is_valid():
+        try:
+            catalogue.update_form(
+                actor=request.user, form=report_form, changes=dict(regime.cleaned_data)
+            )
+        except ActionError as exc:
+            _refused(regime, exc)
+        else:
+            messages.success(request, _("Đã lưu chế độ báo cáo của biểu."))
+            return redirect("reporting:catalogue_form", pk=pk)
+    if request.method == "POST" and rule_form.is_bound and rule_form.is_valid():
+        try:
+            catalogue.add_rule(actor=request.user, form=report_form, **rule_form.cleaned_data)
+        except ActionError as exc:
+            _refused(rule_form, exc)
+        else:
+            messages.success(request, _("Đã thêm quy tắc kiểm tra."))
+            return redirect("reporting:catalogue_form", pk=pk)
+    failed = bool(regime.errors or rule_form.errors)
+    return render(
+        request,
+        "reporting/catalogue_form.html",
+        {
+            "report_form": report_form,
+            "regime": regime,
+            "rule_form": rule_form,
+            "sections": report_form.sections.prefetch_related("rows__indicator").order_by("order"),
+            "rules": report_form.rules.order_by("code"),
+            "units": report_form.assignments.select_related("unit").order_by("unit__path")[:50],
+            "units_count": report_form.assignments.count(),
+        },
+        status=422 if failed else 200,
+    )
+
+
+@login_required
+@require_POST
+def rule_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_steward(request)
+    rule = get_object_or_404(ValidationRule.objects.select_related("form"), pk=pk)
+    form_pk = rule.form_id
+    catalogue.remove_rule(actor=request.user, rule=rule)
+    messages.success(request, _("Đã bỏ quy tắc %(code)s.") % {"code": rule.code})
+    return redirect("reporting:catalogue_form", pk=form_pk)
