@@ -102,17 +102,25 @@ class SubmissionTransition(models.Model):
 class DataValue(models.Model):
     """The current value of one cell: (indicator, breakdown cell, unit, period). Every
     change is also a :class:`DataValueRevision`; ``counted_*`` is what this value now
-    contributes to the live aggregates (NULL when it is not counted). The indicator and
-    unit need no index of their own: the unique key and (unit, period) lead with them."""
+    contributes to the live aggregates (NULL when it is not counted).
+
+    Indexes are only those reads use, since every index is paid for by every value written
+    (migration 0003): the unique key and (unit, period) lead with the indicator and the unit;
+    the submission's values are found by a partial index (imported values have none); the
+    breakdown cell, period and author are never read alone, and are never deleted while
+    values point at them (option combos and periods are not deleted, accounts are
+    deactivated), so their foreign keys have no index of their own."""
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="+", db_index=False
     )
-    combo = models.ForeignKey(OptionCombo, on_delete=models.PROTECT, related_name="+")
+    combo = models.ForeignKey(
+        OptionCombo, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", db_index=False)
-    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+", db_index=False)
     submission = models.ForeignKey(
-        Submission, null=True, on_delete=models.PROTECT, related_name="values"
+        Submission, null=True, on_delete=models.PROTECT, related_name="values", db_index=False
     )
     value = _value_field(_("giá trị"))
     status = models.CharField(
@@ -127,7 +135,11 @@ class DataValue(models.Model):
     counted_weight = _value_field(_("quyền số đã cộng vào tổng hợp"))
     updated_at = models.DateTimeField()
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
 
     class Meta:
@@ -141,6 +153,11 @@ class DataValue(models.Model):
         indexes = [
             models.Index(fields=["unit", "period"]),
             models.Index(fields=["indicator", "period"]),
+            models.Index(
+                fields=["submission"],
+                name="reporting_value_submission",
+                condition=models.Q(submission__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -149,7 +166,9 @@ class DataValue(models.Model):
 
 class DataValueRevision(models.Model):
     """An append-only record of a cell's value at one moment: "as reported on date D" is
-    the newest revision recorded on or before D. (The unique key leads with the value.)"""
+    the newest revision recorded on or before D. The unique key (value, revision) is the
+    only index besides the primary key: revisions are read per value, newest first, and
+    their numbers grow with time."""
 
     data_value = models.ForeignKey(
         DataValue, on_delete=models.CASCADE, related_name="revisions", db_index=False
@@ -160,7 +179,11 @@ class DataValueRevision(models.Model):
     source = models.CharField(max_length=10, choices=ValueSource.choices)
     recorded_at = models.DateTimeField()
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     note = models.CharField(max_length=300, blank=True)
 
@@ -172,7 +195,6 @@ class DataValueRevision(models.Model):
                 fields=["data_value", "revision"], name="reporting_revision_once"
             )
         ]
-        indexes = [models.Index(fields=["data_value", "recorded_at"])]
 
     def __str__(self) -> str:
         return f"#{self.revision} {self.value}"
