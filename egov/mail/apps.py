@@ -9,13 +9,18 @@ class MailConfig(AppConfig):
     def ready(self) -> None:
         from egov.documents import hooks as document_hooks
         from egov.home import NAV_PROVIDERS
-        from egov.mail import audit_names  # noqa: F401 - registers names
+        from egov.lib.demo import DemoLoader, register_demo_loader
+        from egov.mail import (
+            audit_names,  # noqa: F401 - registers names
+            demo,
+        )
         from egov.mail.actions import staff
         from egov.mail.nav import mail_nav
         from egov.mail.panels import document_mail_panel
         from egov.organisations import hooks
 
         document_hooks.on_document_panel(document_mail_panel)
+        register_demo_loader(DemoLoader("mail", demo.loaded, demo.load, order=40))
         hooks.on_hire(staff.on_hire)
         hooks.on_transfer(staff.on_transfer)
         hooks.on_leave(staff.on_leave)

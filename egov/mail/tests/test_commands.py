@@ -14,7 +14,7 @@ from egov.mail.actions import ingest, sending
 from egov.mail.actions.commands import ACCEPT, DONE, recognise
 from egov.mail.choices import InboundKind, InboundState
 from egov.mail.models import InboundMail
-from egov.mail.tests.mailmaker import message
+from egov.mail.testing import message
 
 pytestmark = [pytest.mark.mail, pytest.mark.django_db(transaction=True)]
 

@@ -15,7 +15,7 @@ from egov.mail.actions import ingest
 from egov.mail.choices import DkimResult, InboundKind, InboundState
 from egov.mail.harness import EICAR
 from egov.mail.models import FolderCursor, InboundMail
-from egov.mail.tests.mailmaker import message
+from egov.mail.testing import message
 
 pytestmark = [pytest.mark.mail, pytest.mark.django_db(transaction=True)]
 PDF = make_pdf("Cong van so 12 ve viec bao cao", pages=1)

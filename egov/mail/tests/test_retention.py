@@ -20,7 +20,7 @@ from egov.audit.models import AuditEvent
 from egov.mail import actions, testing
 from egov.mail.choices import ChangeState, MailboxState
 from egov.mail.models import Mailbox, MailboxChange, VirtualUser
-from egov.mail.tests.mailmaker import message
+from egov.mail.testing import message
 from egov.organisations import actions as org_actions
 from egov.organisations.choices import StaffEventKind
 

@@ -19,7 +19,7 @@ from egov.mail.actions import ingest, sending
 from egov.mail.adapters import get_adapter
 from egov.mail.adapters.base import MailboxRecord
 from egov.mail.models import InboundMail, LastLogin, Mailbox
-from egov.mail.tests.mailmaker import message
+from egov.mail.testing import message
 from egov.mail.usage import usage_for, working_hours_between
 
 PASSWORD = "Thu-Cong-Vu-2026!"
