@@ -12,10 +12,12 @@ modified, and earlier signatures stay valid.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +28,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pyhanko.keys.internal import translate_pyca_cryptography_key_to_asn1
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.images import PdfImage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -33,12 +36,18 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from egov.lib.dates import BUSINESS_TZ
 from egov.lib.errors import ActionError
 from egov.signatures import appearance, trust
 
 _DER = Encoding.DER
+# pyHanko warns on every signature that embeds revocation data without fetching: that is
+# this configuration's intent (the CRLs come from the trust list), not news.
+logging.getLogger("pyhanko.sign.signers.pdf_signer").addFilter(
+    lambda record: "fetching is not allowed" not in record.getMessage()
+)
 # pyHanko subsets the font of a text line through fontTools, which logs every table at INFO.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 PKCS12 = "pkcs12"
@@ -151,16 +160,20 @@ def check_certificate(certificate: x509.Certificate, *, at: dt.datetime | None =
 def open_signer(source: KeySource, secret: str) -> Iterator[signers.Signer]:
     """A pyHanko signer for the key, open for the duration of the block."""
     if source.kind == PKCS12:
-        _key, _certificate, others = read_pkcs12(source.pkcs12, secret)
-        signer = signers.SimpleSigner.load_pkcs12_data(
-            source.pkcs12,
-            other_certs=[
+        key, certificate, others = read_pkcs12(source.pkcs12, secret)
+        # The file is decrypted once (its key derivation is the slow part), then handed over.
+        # (The ignore: pyhanko-certvalidator's from_certs has no annotations.)
+        registry = SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
+            [
                 asn1_x509.Certificate.load(c.public_bytes(_DER))
                 for c in [*others, *trust.chain_certificates()]
-            ],
-            passphrase=secret.encode(),
+            ]
         )
-        yield signer
+        yield signers.SimpleSigner(
+            signing_key=translate_pyca_cryptography_key_to_asn1(key),
+            signing_cert=asn1_x509.Certificate.load(certificate.public_bytes(_DER)),
+            cert_registry=registry,
+        )
         return
     if source.kind == PKCS11:
         from pkcs11 import exceptions as p11_errors
@@ -279,8 +292,12 @@ def sign_pdf(
         md_algorithm="sha256",
     )
     pdf_signer = signers.PdfSigner(meta, signer, stamp_style=style, new_field_spec=spec)
+    # Room for the CMS container, so pyHanko need not build a dummy signature to measure it:
+    # the signature, the signer's certificate and the chain (hex doubles the bytes).
+    chain_bytes = sum(len(c.public_bytes(_DER)) for c in trust.chain_certificates())
+    reserved = 2 * (12_288 + 2 * chain_bytes)
     try:
-        output = pdf_signer.sign_pdf(writer)
+        output = outside_event_loop(lambda: pdf_signer.sign_pdf(writer, bytes_reserved=reserved))
     except ActionError:
         raise
     except Exception as exc:
@@ -288,6 +305,18 @@ def sign_pdf(
             _("Không ký được tệp: %(reason)s") % {"reason": str(exc)[:200]}, code="signing_failed"
         ) from exc
     return bytes(output.getvalue())
+
+
+def outside_event_loop[T](call: Callable[[], T]) -> T:
+    """Run ``call`` (which uses pyHanko's synchronous wrappers, i.e. ``asyncio.run``) on
+    this thread, or on a helper thread when this one already runs an event loop (an ASGI
+    server, a Playwright test session), where ``asyncio.run`` would refuse."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return call()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(call).result()
 
 
 def _rgba(png: bytes) -> Any:

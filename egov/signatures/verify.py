@@ -27,6 +27,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from egov.signatures import trust
 from egov.signatures.choices import Outcome
+from egov.signatures.engine import outside_event_loop
 
 #: Outcomes that flag a document: never silently accepted.
 FAILING = frozenset({Outcome.INVALID, Outcome.UNTRUSTED, Outcome.UNREADABLE})
@@ -99,10 +100,14 @@ def _context(dss: DocumentSecurityStore | None, *, hard_fail: bool) -> Validatio
 
 def _check(embedded: Any, dss: DocumentSecurityStore | None) -> SignatureCheck:
     problems: list[str] = []
-    status = validate_pdf_signature(embedded, _context(dss, hard_fail=True))
+    status = outside_event_loop(
+        lambda: validate_pdf_signature(embedded, _context(dss, hard_fail=True))
+    )
     revocation_checked = bool(status.bottom_line)
     if not status.bottom_line and status.intact and status.valid and not status.revoked:
-        softer = validate_pdf_signature(embedded, _context(dss, hard_fail=False))
+        softer = outside_event_loop(
+            lambda: validate_pdf_signature(embedded, _context(dss, hard_fail=False))
+        )
         if softer.trusted:
             status = softer
     certificate = status.signing_cert

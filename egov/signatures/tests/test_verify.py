@@ -13,6 +13,7 @@ from egov.documents.choices import Channel
 from egov.documents.testing import doc_type, make_pdf, upload
 from egov.signatures import audit_names
 from egov.signatures.choices import Outcome
+from egov.signatures.engine import outside_event_loop
 from egov.signatures.models import Verification
 from egov.signatures.queries import failing_incoming_ids, verifications_of
 from egov.signatures.testing import PASSWORD
@@ -25,7 +26,8 @@ def signed_by(pki, role="signer", *, data=None, embed=True):
     meta = signers.PdfSignatureMetadata(
         field_name="NguoiKy", subfilter=fields.SigSeedSubFilter.PADES
     )
-    return signers.PdfSigner(meta, signer).sign_pdf(writer).getvalue()
+    pdf_signer = signers.PdfSigner(meta, signer)
+    return outside_event_loop(lambda: pdf_signer.sign_pdf(writer).getvalue())
 
 
 def test_a_document_signed_by_a_trusted_signer_is_valid(pki):

@@ -1,0 +1,183 @@
+"""``python -m bench.signatures``: time per document to sign (the signer's PAdES signature
+with its image, then the organisation's seal on top), with a PKCS#12 key and with a key on a
+SoftHSM token, and time to verify a document carrying both signatures. A 3-page document and
+a 1 MB one. Figures as JSON lines on stdout, progress on stderr.
+
+Peer: the same signature without the revocation data (PAdES B-B instead of B-LT), which is
+what most e-office products embed; the ratio shows what carrying the CRL costs.
+
+No database: the signing engine and ``verify_pdf`` are measured on their own, with a fresh
+test CA and the trust list pointing at it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from functools import partial
+from pathlib import Path
+
+from bench._common import Report, log, time_ms
+
+PASSWORD = "123456"  # noqa: S105 - the throw-away test CA's password
+SIGN_TARGET_MS = 500.0
+VERIFY_TARGET_MS = 500.0
+
+
+def _args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Benchmark of digital signatures")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    return parser.parse_args()
+
+
+def _big_pdf(size: int) -> bytes:
+    """A valid one-page PDF of about ``size`` bytes: its content stream carries a long
+    comment (hashing cost grows with the bytes, as with scanned pages)."""
+    import io
+
+    text = b"BT /F1 12 Tf 72 720 Td (Van ban lon) Tj ET\n"
+    filler = (b"%" + b"x" * 98 + b"\n") * max(1, size // 100)
+    content = filler + text
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out.getvalue()
+
+
+def main() -> None:
+    args = _args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "egov.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.utils import translation
+
+    from egov.documents.testing import make_pdf
+    from egov.signatures import appearance, engine, softhsm
+    from egov.signatures.choices import KeyKind, Outcome
+    from egov.signatures.testing_ca import make_test_pki
+    from egov.signatures.verify import verify_pdf
+
+    translation.activate("vi")
+    repeat = 8 if args.quick else 40
+    report = Report()
+    workdir = Path(tempfile.mkdtemp(prefix="bench-signatures-"))
+    pki = make_test_pki(workdir / "ca", password=PASSWORD)
+    settings.EGOV_SIGNATURE_TRUST_ROOTS = [str(pki.files["root"])]
+    settings.EGOV_SIGNATURE_INTERMEDIATES = [str(pki.files["intermediate"])]
+    settings.EGOV_SIGNATURE_CRL_FILES = [str(pki.files["crl"])]
+    settings.EGOV_SIGNATURE_FETCH_REVOCATION = False
+    signature_png = appearance.sample_signature_png()
+    seal_png = appearance.sample_seal_png()
+
+    def source(role: str) -> engine.KeySource:
+        return engine.KeySource(kind=KeyKind.PKCS12, pkcs12=pki.files[role].read_bytes())
+
+    def sign(data: bytes, key: engine.KeySource, secret: str) -> bytes:
+        box = appearance.signer_box(engine.page_size(data, -1))
+        with engine.open_signer(key, secret) as signer:
+            return engine.sign_pdf(
+                data,
+                signer=signer,
+                field_name="NguoiKy",
+                look=engine.Appearance(image=signature_png, box=box),
+                reason="Ký ban hành",
+                location="Bench",
+            )
+
+    def seal(data: bytes) -> bytes:
+        box = appearance.seal_box(engine.field_box(data, "NguoiKy") or (0, 0, 100, 50))
+        with engine.open_signer(source("organisation"), PASSWORD) as signer:
+            return engine.sign_pdf(
+                data,
+                signer=signer,
+                field_name="CoQuan",
+                look=engine.Appearance(image=seal_png, box=box),
+                reason="Ban hành",
+                location="Bench",
+            )
+
+    documents = {
+        "3_pages": make_pdf("Cong van ve viec tuyen dung", pages=3),
+        "1mb": _big_pdf(1 << 20),
+    }
+    signer_key = source("signer")
+    for label, document in documents.items():
+        log(f"{label}: {len(document):,} bytes, {repeat} runs each")
+        report.latency(
+            f"sign_signer_pkcs12_{label}",
+            time_ms(partial(sign, document, signer_key, PASSWORD), repeat=repeat),
+            target=SIGN_TARGET_MS,
+        )
+        signed = sign(document, signer_key, PASSWORD)
+        report.latency(
+            f"seal_organisation_{label}",
+            time_ms(partial(seal, signed), repeat=repeat),
+            target=SIGN_TARGET_MS,
+        )
+        both = seal(signed)
+        result = verify_pdf(both)
+        if result.outcome != Outcome.VALID:
+            raise SystemExit(f"the signed document does not verify: {result.as_json()}")
+        report.latency(
+            f"verify_two_signatures_{label}",
+            time_ms(partial(verify_pdf, both), repeat=repeat),
+            target=VERIFY_TARGET_MS,
+        )
+
+    # Peer: the same signature as PAdES B-B (no revocation data carried).
+    document = documents["3_pages"]
+    with_crl = time_ms(lambda: sign(document, signer_key, PASSWORD), repeat=repeat)
+    settings.EGOV_SIGNATURE_CRL_FILES = []
+    without_crl = time_ms(lambda: sign(document, signer_key, PASSWORD), repeat=repeat)
+    settings.EGOV_SIGNATURE_CRL_FILES = [str(pki.files["crl"])]
+    report.latency("sign_signer_bb_peer_3_pages", without_crl, target=None)
+    from bench._common import percentile
+
+    report.emit(
+        "b_lt_over_b_b_ratio",
+        percentile(with_crl, 0.5) / max(percentile(without_crl, 0.5), 0.001),
+        "x",
+        target=None,
+    )
+
+    if softhsm.available():
+        token = softhsm.make_token(workdir / "softhsm", pki.signer)
+        key = engine.KeySource(
+            kind=KeyKind.PKCS11,
+            module=token.module,
+            token_label=token.label,
+            key_label=token.key_label,
+        )
+        report.latency(
+            "sign_signer_pkcs11_softhsm_3_pages",
+            time_ms(lambda: sign(document, key, token.pin), repeat=repeat),
+            target=SIGN_TARGET_MS,
+        )
+    else:
+        log("softhsm2 missing: the PKCS#11 figure is left out")
+    report.summary(runs_per_figure=repeat, documents={k: len(v) for k, v in documents.items()})
+
+
+if __name__ == "__main__":
+    main()
