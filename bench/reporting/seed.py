@@ -10,6 +10,7 @@ import io
 import random
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection
 
@@ -67,6 +68,50 @@ def _units(count: int) -> tuple[int, list[int]]:
     )
 
 
+def _periods(months: int) -> list[Any]:
+    """The seeded months: ``months`` of them, ending two months before this one."""
+    from egov.reporting.choices import Frequency
+    from egov.reporting.periods import get_period
+
+    last = dt.date.today().replace(day=1) - dt.timedelta(days=62)
+    periods = []
+    year, month = last.year, last.month
+    for _ in range(months):
+        periods.append(get_period(Frequency.MONTH, year, month))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    periods.reverse()
+    return periods
+
+
+def seeded_before(*, months: int) -> Seeded:
+    """What a previous :func:`seed` made, read back from the database."""
+    from egov.organisations.models import OrgUnit
+    from egov.reporting.models import DataValue, Indicator, ReportForm
+
+    province = OrgUnit.objects.get(depth=1, name="Ủy ban nhân dân tỉnh Bench")
+    unit_ids = list(
+        OrgUnit.objects.filter(depth=2, path__startswith=province.path)
+        .order_by("path")
+        .values_list("pk", flat=True)
+    )
+    indicator_ids = list(
+        Indicator.objects.filter(code__startswith="CT")
+        .order_by("code")
+        .values_list("pk", flat=True)
+    )
+    return Seeded(
+        province_id=province.pk,
+        unit_ids=unit_ids,
+        indicator_ids=indicator_ids,
+        form_id=ReportForm.objects.get(code="BENCH-01").pk,
+        period_ids=[p.pk for p in _periods(months)],
+        values=DataValue.objects.count(),
+        seconds=0.0,
+    )
+
+
 def seed(*, units: int, indicators: int, months: int, log_every: int = 1_000_000) -> Seeded:
     from egov.organisations.models import OrgUnit
     from egov.reporting.actions import catalogue
@@ -79,7 +124,6 @@ def seed(*, units: int, indicators: int, months: int, log_every: int = 1_000_000
         OptionCombo,
         ReportForm,
     )
-    from egov.reporting.periods import get_period
 
     started = time.perf_counter()
     province_id, unit_ids = _units(units)
@@ -107,15 +151,7 @@ def seed(*, units: int, indicators: int, months: int, log_every: int = 1_000_000
     # The measured submissions carry round test figures, not series: no outlier warnings.
     ReportForm.objects.filter(pk=form.pk).update(outlier_share=999)
     combo_id = OptionCombo.objects.get(code="default").pk
-    last = dt.date.today().replace(day=1) - dt.timedelta(days=62)
-    periods = []
-    year, month = last.year, last.month
-    for _ in range(months):
-        periods.append(get_period(Frequency.MONTH, year, month))
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-    periods.reverse()
+    periods: list[Any] = _periods(months)
     rng = random.Random(2026)
     now = dt.datetime.now(tz=dt.UTC).isoformat()
     value_table = connection.ops.quote_name(DataValue._meta.db_table)
