@@ -14,8 +14,10 @@ from egov.organisations.choices import Role
 from egov.organisations.testing import START, World, make_user
 
 
-def make_pdf(text: str = "Van ban mau", pages: int = 1) -> bytes:
-    """A small, valid PDF whose pages show ``text`` (ASCII) in Helvetica: pypdf extracts it."""
+def make_pdf(text: str = "Van ban mau", pages: int = 1, *, padding: bytes = b"") -> bytes:
+    """A small, valid PDF whose pages show ``text`` (ASCII) in Helvetica: pypdf extracts it.
+    ``padding`` goes in as one more stream object (as a scanned image would), so the file has
+    the size wanted and still ends with its cross-reference table."""
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(pages)]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -34,6 +36,9 @@ def make_pdf(text: str = "Van ban mau", pages: int = 1) -> bytes:
         objects.append(
             b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
         )
+    if padding:
+        length = str(len(padding)).encode()
+        objects.append(b"<< /Length " + length + b" >>\nstream\n" + padding + b"\nendstream")
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 from typing import Any
 
@@ -70,10 +71,14 @@ def send(peer: Peer, body: bytes) -> dict[str, Any]:
     return result
 
 
-def received(peer: Peer, *, limit: int = 50) -> list[dict[str, Any]]:
+def received(peer: Peer, *, limit: int = 50, inline: int = 0) -> list[dict[str, Any]]:
+    """What waits for us; packages of at most ``inline`` bytes carry their ``body``."""
     packages: list[dict[str, Any]] = _call(
-        peer, "GET", "received/", params={"limit": limit}
+        peer, "GET", "received/", params={"limit": limit, "inline": inline}
     ).json()["packages"]
+    for item in packages:
+        if "body" in item:
+            item["body"] = base64.b64decode(item["body"])
     return packages
 
 
@@ -81,8 +86,12 @@ def fetch(peer: Peer, pk: int) -> bytes:
     return _call(peer, "GET", f"packages/{pk}/").content
 
 
-def acknowledge(peer: Peer, pk: int, status: str = "done") -> None:
-    _call(peer, "POST", f"packages/{pk}/status/", json={"status": status})
+def acknowledge(peer: Peer, pk: int | list[int], status: str = "done") -> None:
+    """Set the transport status of one package, or of several in one request."""
+    if isinstance(pk, list):
+        _call(peer, "POST", "packages/status/", json={"ids": pk, "status": status})
+    else:
+        _call(peer, "POST", f"packages/{pk}/status/", json={"status": status})
 
 
 def agencies(peer: Peer) -> list[dict[str, str]]:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("hub/received/", views_hub.received, name="hub_received"),
     path("hub/packages/<int:pk>/", views_hub.package, name="hub_package"),
     path("hub/packages/<int:pk>/status/", views_hub.transport_status, name="hub_status"),
+    path("hub/packages/status/", views_hub.transport_statuses, name="hub_statuses"),
     path("hub/agencies/", views_hub.agencies, name="hub_agencies"),
     path("hub/sent/", views_hub.sent, name="hub_sent"),
 ]

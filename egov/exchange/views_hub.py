@@ -19,6 +19,11 @@ from egov.exchange.actions.inbox import Refused
 from egov.exchange.models import Peer
 from egov.lib.uploads import declared_length
 
+#: Bodies up to this size may come inline in the listing (a signed status is about 5 KB).
+_MAX_INLINE = 64 * 1024
+#: Packages one transport-status call may name.
+_MAX_IDS = 500
+
 
 def _error(code: str, detail: str, status: int) -> JsonResponse:
     return JsonResponse({"code": code, "detail": detail}, status=status)
@@ -59,9 +64,11 @@ def received(request: HttpRequest, peer: Peer) -> HttpResponse:
     try:
         limit = max(1, min(500, int(request.GET.get("limit", "100"))))
         lease = max(0, min(3600, int(request.GET.get("lease", "0"))))
+        inline = max(0, min(_MAX_INLINE, int(request.GET.get("inline", "0"))))
     except ValueError:
-        return _error("bad_parameter", "limit and lease must be numbers", 400)
-    return JsonResponse({"packages": hub.waiting(peer, limit=limit, lease_seconds=lease)})
+        return _error("bad_parameter", "limit, lease and inline must be numbers", 400)
+    listed = hub.waiting(peer, limit=limit, lease_seconds=lease, inline_bytes=inline)
+    return JsonResponse({"packages": listed})
 
 
 @member_only
@@ -86,6 +93,21 @@ def transport_status(request: HttpRequest, peer: Peer, pk: int) -> HttpResponse:
     if not found:
         return _error("not_found", "no such package for this member", 404)
     return JsonResponse({"ok": True})
+
+
+@member_only
+@require_http_methods(["POST"])
+def transport_statuses(request: HttpRequest, peer: Peer) -> HttpResponse:
+    """The transport status of several packages at once: ``{"ids": [...], "status": …}``."""
+    try:
+        data = json.loads(request.body or b"{}")
+        ids = [int(pk) for pk in data.get("ids", [])][:_MAX_IDS]
+        found = bool(ids) and hub.set_transport_status(peer, ids, data.get("status", ""))
+    except (ValueError, TypeError, AttributeError):
+        return _error("bad_status", "ids must be package numbers, status done or fail", 400)
+    if not found:
+        return _error("not_found", "a package named is not this member's", 404)
+    return JsonResponse({"ok": True, "count": len(ids)})
 
 
 @member_only

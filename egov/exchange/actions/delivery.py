@@ -94,6 +94,10 @@ def _recipient(message: OutboxMessage, status: str) -> None:
         set_recipient_status(recipient_id=message.recipient_id, status=status, at=timezone.now())
 
 
+#: Packages up to this size come inline in the hub's listing (status messages).
+INLINE_BYTES = 32 * 1024
+
+
 def poll_hub(*, limit: int = 50) -> int:
     """Take in what waits for us at the hub; each package acknowledged only after it is
     committed here, so a crash in between means fetching it again, and the inbox's
@@ -101,15 +105,20 @@ def poll_hub(*, limit: int = 50) -> int:
     hub = queries.hub()
     if hub is None:
         return 0
-    taken = 0
-    for item in client.received(hub, limit=limit):
-        body = client.fetch(hub, int(item["id"]))
-        # A refusal is recorded, and answered with 02 where it can be: do not fetch again.
-        with contextlib.suppress(Refused):
-            inbox.accept(body, sender=hub)
-        client.acknowledge(hub, int(item["id"]))
-        taken += 1
-    return taken
+    done: list[int] = []
+    try:
+        for item in client.received(hub, limit=limit, inline=INLINE_BYTES):
+            body = item.get("body") or client.fetch(hub, int(item["id"]))
+            # A refusal is recorded, and answered with 02 where it can be: do not fetch again.
+            with contextlib.suppress(Refused):
+                inbox.accept(body, sender=hub)
+            done.append(int(item["id"]))
+    finally:
+        # One acknowledgement for the batch, of what is committed here; if it is lost, the
+        # hub lists those packages again and the inbox recognises them.
+        if done:
+            client.acknowledge(hub, done)
+    return len(done)
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ over, take its transport status, list what a member sent."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -34,7 +35,9 @@ class Routed:
 
 
 def _addressees(body: bytes) -> tuple[str, str, str, str, list[str]]:
-    """(kind, document id, sender code, status code, recipient codes) of a valid package."""
+    """(kind, document id, sender code, status code, recipient codes) of a package whose
+    header is valid. The hub routes on the header; the rest of an edoc is the receiver's to
+    check (it answers 02 with the list of problems), so attachments are not decoded here."""
     head = body[:65536]
     try:
         if b"StatusCode>" in head and b"MessageHeader>" not in head:
@@ -47,7 +50,7 @@ def _addressees(body: bytes) -> tuple[str, str, str, str, list[str]]:
                 status.status_code,
                 to,
             )
-        header = edxml.parse_edoc(body).package.message_header
+        header = edxml.read_header(body)
     except edxml.ValidationFailure as failure:
         raise Refused(
             "invalid_package", "; ".join(str(p) for p in failure.problems)[:2000]
@@ -106,10 +109,14 @@ def take(*, sender: Peer, body: bytes) -> Routed:
     return Routed(local=len(local), mailboxes=boxes)
 
 
-def waiting(peer: Peer, *, limit: int = 100, lease_seconds: int = 0) -> list[dict[str, Any]]:
+def waiting(
+    peer: Peer, *, limit: int = 100, lease_seconds: int = 0, inline_bytes: int = 0
+) -> list[dict[str, Any]]:
     """What waits for ``peer``, oldest first. With ``lease_seconds``, the packages listed
     are held for the caller that long: another of the member's workers polling meanwhile
-    gets the next ones, and a package whose worker died is listed again afterwards."""
+    gets the next ones, and a package whose worker died is listed again afterwards. Packages
+    of at most ``inline_bytes`` (status messages) come with their body, base64-encoded, which
+    saves the member one request each."""
     now = timezone.now()
     with transaction.atomic():
         rows = HubMailbox.objects.filter(peer=peer, state=MailboxState.INBOX)
@@ -119,14 +126,34 @@ def waiting(peer: Peer, *, limit: int = 100, lease_seconds: int = 0) -> list[dic
             rows.select_for_update(skip_locked=True)
             .order_by("id")
             .values(
-                "id", "kind", "document_id", "from_code", "to_code", "status_code", "sha256", "size"
+                "id",
+                "kind",
+                "document_id",
+                "from_code",
+                "to_code",
+                "status_code",
+                "sha256",
+                "size",
+                "body_file",
             )[:limit]
         )
         if lease_seconds and picked:
             HubMailbox.objects.filter(pk__in=[row["id"] for row in picked]).update(
                 leased_until=now + dt.timedelta(seconds=lease_seconds)
             )
-    return [dict(row) for row in picked]
+        inlined = [row["id"] for row in picked if row["size"] <= inline_bytes]
+        if inlined:
+            HubMailbox.objects.filter(pk__in=inlined, fetched_at__isnull=True).update(
+                fetched_at=now
+            )
+    listed: list[dict[str, Any]] = []
+    for row in picked:
+        item: dict[str, Any] = dict(row)
+        name = item.pop("body_file")
+        if item["size"] <= inline_bytes:
+            item["body"] = base64.b64encode(storage.get(name)).decode("ascii")
+        listed.append(item)
+    return listed
 
 
 def fetch(peer: Peer, pk: int) -> HubMailbox | None:
@@ -136,17 +163,17 @@ def fetch(peer: Peer, pk: int) -> HubMailbox | None:
     return item
 
 
-def set_transport_status(peer: Peer, pk: int, status: str) -> bool:
-    """The member has the package (``done``) or could not take it (``fail``: it stays
-    listed, to be fetched again)."""
+def set_transport_status(peer: Peer, pk: int | list[int], status: str) -> bool:
+    """The member has the package(s) (``done``) or could not take them (``fail``: they stay
+    listed, to be fetched again). True if every one named is the member's."""
     if status not in (MailboxState.DONE, MailboxState.FAIL):
         raise ValueError(status)
+    ids = sorted(set(pk)) if isinstance(pk, list) else [pk]
+    rows = HubMailbox.objects.filter(peer=peer, pk__in=ids)
     if status == MailboxState.FAIL:
-        return HubMailbox.objects.filter(peer=peer, pk=pk).exists()
-    updated = HubMailbox.objects.filter(peer=peer, pk=pk).update(
-        state=MailboxState.DONE, done_at=timezone.now()
-    )
-    return updated == 1
+        return rows.count() == len(ids)
+    updated = rows.update(state=MailboxState.DONE, done_at=timezone.now())
+    return updated == len(ids)
 
 
 def sent_by(peer: Peer, *, document_id: str = "", limit: int = 200) -> list[dict[str, Any]]:

@@ -45,7 +45,7 @@ from .messages import (
     TraceHeader,
     TraceHeaderList,
 )
-from .parser import ParsedEdoc, ParsedStatus, parse_edoc, parse_status
+from .parser import ParsedEdoc, ParsedStatus, parse_edoc, parse_status, read_header
 from .problems import Problem, ValidationFailure
 from .signature import SignatureError, VerifiedSigner, sign_envelope, verify_envelope
 
@@ -91,6 +91,7 @@ __all__ = [
     "organ_code_form",
     "parse_edoc",
     "parse_status",
+    "read_header",
     "sign_envelope",
     "unzip_attachment",
     "verify_envelope",

@@ -68,8 +68,9 @@ def _strip_leading_garbage(data: bytes) -> tuple[bytes, list[Problem]]:
     return data, []
 
 
-def load(data: bytes, *, limits: Limits) -> LoadedXml:
-    """Parse untrusted bytes into a tree, or raise ``ValidationFailure`` (code ``X.…``)."""
+def precheck(data: bytes, *, limits: Limits) -> tuple[bytes, list[Problem]]:
+    """What is refused before any parser reads the bytes: an oversize package, a DTD in the
+    prolog. Returns the bytes without leading garbage, and the warning about it."""
     if len(data) > limits.max_package_bytes:
         raise ValidationFailure(
             [problem("package_too_large", "", size=len(data), max=limits.max_package_bytes)]
@@ -77,6 +78,12 @@ def load(data: bytes, *, limits: Limits) -> LoadedXml:
     data, warnings = _strip_leading_garbage(data)
     if _PROLOG_DOCTYPE.match(data[:_PROLOG_SCAN]):
         raise ValidationFailure([problem("doctype", "")])
+    return data, warnings
+
+
+def load(data: bytes, *, limits: Limits) -> LoadedXml:
+    """Parse untrusted bytes into a tree, or raise ``ValidationFailure`` (code ``X.…``)."""
+    data, warnings = precheck(data, limits=limits)
 
     parser = safe_parser(recover=True)
     try:

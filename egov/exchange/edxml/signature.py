@@ -29,19 +29,16 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509 import verification
 from cryptography.x509.oid import NameOID
 from lxml import etree
-from signxml.algorithms import CanonicalizationMethod, DigestAlgorithm, SignatureMethod
-from signxml.exceptions import InvalidCertificate, InvalidDigest, InvalidInput, InvalidSignature
-from signxml.signer import XMLSigner
-from signxml.verifier import SignatureConfiguration, XMLVerifier
+from signxml.algorithms import DigestAlgorithm, SignatureMethod
 
+from . import xmldsig
 from .constants import XMLDSIG_NS
 from .limits import DEFAULT_LIMITS, Limits
 from .problems import ValidationFailure
-from .safe_xml import child, load, local_name, namespace
+from .safe_xml import child, load, local_name, namespace, precheck
 
 SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
-_C14N: Final = CanonicalizationMethod.CANONICAL_XML_1_0
 _STRONG_SIGNATURE_METHODS: Final = frozenset(
     {
         SignatureMethod.RSA_SHA256,
@@ -163,15 +160,18 @@ def _strict_parser() -> etree.XMLParser:
 
 
 def _parse_strict(xml: bytes, *, limits: Limits) -> etree._Element:
-    # load() refuses oversize packages and DTDs before anything else reads the bytes.
+    # precheck() refuses oversize packages and DTDs before the parser reads the bytes.
     try:
-        load(xml, limits=limits)
+        precheck(xml, limits=limits)
+        root = etree.fromstring(xml, _strict_parser())
     except ValidationFailure as exc:
         raise SignatureError("S.MalformedXml", str(exc)) from None
-    try:
-        return etree.fromstring(xml, _strict_parser())
     except etree.XMLSyntaxError as exc:
         raise SignatureError("S.MalformedXml", str(exc)) from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise SignatureError("S.MalformedXml", "a DTD is not allowed")
+    return root
 
 
 def sign_envelope(
@@ -193,21 +193,10 @@ def sign_envelope(
         raise SignatureError("S.NotAnEnvelope")
     if any(local_name(element) == "Signature" for element in root.iter()):
         raise SignatureError("S.AlreadySigned")
-    etree.SubElement(
-        header, f"{{{XMLDSIG_NS}}}Signature", Id="placeholder", nsmap={"ds": XMLDSIG_NS}
-    )
-
-    if isinstance(key, rsa.RSAPrivateKey):
-        method = SignatureMethod.RSA_SHA256
-    elif isinstance(key, ec.EllipticCurvePrivateKey):
-        method = SignatureMethod.ECDSA_SHA256
-    else:
+    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
         raise TypeError("key must be an RSA or elliptic-curve private key")
-    signer = XMLSigner(
-        signature_algorithm=method, digest_algorithm=DigestAlgorithm.SHA256, c14n_algorithm=_C14N
-    )
-    signed = signer.sign(root, key=key, cert=list(cert_chain))
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(signed, encoding="UTF-8")
+    xmldsig.sign(root, header, key, cert_chain)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8")
 
 
 def _signature_element(root: etree._Element) -> etree._Element:
@@ -304,11 +293,18 @@ def verify_envelope(
     older peers still send; it is off unless a deployment decides otherwise.
     """
     moment = (at or datetime.now(UTC)).astimezone(UTC)
+    malformed: SignatureError | None = None
     try:
-        lenient_root = load(xml, limits=limits).root
-    except ValidationFailure as exc:
-        raise SignatureError("S.MalformedXml", str(exc)) from None
-    signature = _signature_element(lenient_root)
+        root = _parse_strict(xml, limits=limits)
+    except SignatureError as exc:
+        # Report what the lenient reading finds first (unsigned, expired…), as a reader
+        # would; a package that passes all of it is refused as malformed below.
+        malformed = exc
+        try:
+            root = load(xml, limits=limits).root
+        except ValidationFailure as failure:
+            raise SignatureError("S.MalformedXml", str(failure)) from None
+    signature = _signature_element(root)
 
     references = _ds(signature, "ds:SignedInfo/ds:Reference")
     transforms = [
@@ -335,23 +331,13 @@ def verify_envelope(
     if method_uri not in {m.value for m in methods} or digest_uri not in {d.value for d in digests}:
         raise SignatureError("S.WeakAlgorithm", f"{method_uri} / {digest_uri}")
 
-    _parse_strict(xml, limits=limits)
-    config = SignatureConfiguration(
-        require_x509=True,
-        signature_methods=frozenset(methods),
-        digest_algorithms=frozenset(digests),
-        verification_time=moment,
-    )
+    if malformed is not None:
+        raise malformed
     try:
-        XMLVerifier().verify(xml, x509_cert=leaf, parser=_strict_parser(), expect_config=config)
-    except InvalidDigest as exc:
-        raise SignatureError("S.DigestMismatch", str(exc)) from None
-    except InvalidCertificate as exc:
-        raise SignatureError("S.UntrustedCertificate", str(exc)) from None
-    except InvalidSignature as exc:
-        raise SignatureError("S.InvalidSignature", str(exc)) from None
-    except InvalidInput as exc:
-        raise SignatureError("S.MalformedXml", str(exc)) from None
+        xmldsig.verify(root, signature, leaf)
+    except xmldsig.DsigError as exc:
+        code = {"digest": "S.DigestMismatch", "signature": "S.InvalidSignature"}
+        raise SignatureError(code.get(exc.code, "S.MalformedXml"), str(exc)) from None
 
     der = leaf.public_bytes(serialization.Encoding.DER)
     return VerifiedSigner(

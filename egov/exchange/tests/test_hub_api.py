@@ -1,8 +1,10 @@
 """The hub's endpoints for its members: a member authenticates with its token; the hub
 routes what it sends, lists what waits for it, hands it over and takes "done"."""
 
+import base64
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 from django.urls import reverse
@@ -59,6 +61,7 @@ def test_without_a_valid_token_every_endpoint_answers_401(client, member):
         ("hub_agencies", []),
         ("hub_package", [1]),
         ("hub_status", [1]),
+        ("hub_statuses", []),
         ("hub_sent", []),
     ):
         response = client.get(reverse(f"exchange:{name}", args=args), **auth("wrong"))
@@ -194,3 +197,80 @@ def test_a_member_cannot_retire_another_members_agency(client, member, other):
     assert response.status_code == 422 and response.json()["code"] == "unknown_predecessor"
     assert Organ.objects.get(code="H41.12").active
     assert not Organ.objects.filter(code="H41.31").exists()
+
+
+def test_small_packages_come_inline_and_a_batch_is_acknowledged_in_one_call(client, member, other):
+    status = seal(
+        edxml.build_status(
+            edxml.StatusMessage(
+                from_=edxml.Organization(organ_id=MEMBER_ORGAN, organ_name=SENDER.organ_name),
+                to=(edxml.Organization(organ_id="H41.12", organ_name="Sở Nội vụ"),),
+                response_for=edxml.ResponseFor(
+                    organ_id="H41.12",
+                    code="12/SNV-VP",
+                    promulgation_date=dt.date(2026, 11, 27),
+                    document_id="H41.12,2026/11/27,12/SNV-VP",
+                ),
+                status_code=edxml.StatusCode.ARRIVED,
+                description="Đã đến",
+                timestamp=timezone.now(),
+            )
+        )
+    ).body
+    scan = edxml.Attachment(
+        attachment_name="ban-chup.pdf",
+        content=b"%PDF-1.4\n" + bytes(range(256)) * 200,
+        content_type="application/pdf",
+    )
+    edoc = seal(edxml.build_edoc(replace(fresh(make_package()), attachments=(scan,)))).body
+    send(client, status)
+    send(client, edoc)
+    url = reverse("exchange:hub_received")
+
+    listed = client.get(url, {"inline": 32768}, **auth("secret-2")).json()["packages"]
+
+    by_kind = {item["kind"]: item for item in listed}
+    assert base64.b64decode(by_kind["status"]["body"]) == status
+    assert "body" not in by_kind["edoc"]  # too big to inline: fetched on its own
+    assert HubMailbox.objects.get(pk=by_kind["status"]["id"]).fetched_at is not None
+    batch = reverse("exchange:hub_statuses")
+    others = client.post(
+        batch,
+        json.dumps({"ids": [item["id"] for item in listed], "status": "done"}),
+        content_type="application/json",
+        **auth("secret-1"),
+    )
+    assert others.status_code == 404  # not that member's packages: nothing changes
+    assert HubMailbox.objects.filter(state="done").count() == 0
+    done = client.post(
+        batch,
+        json.dumps({"ids": [item["id"] for item in listed], "status": "done"}),
+        content_type="application/json",
+        **auth("secret-2"),
+    )
+    assert done.json() == {"ok": True, "count": 2}
+    assert client.get(url, **auth("secret-2")).json() == {"packages": []}
+
+
+def test_the_hub_routes_on_the_header_and_leaves_the_content_rules_to_the_receiver(
+    client, member, other
+):
+    # An attachment of a type the rules do not allow: the receiver refuses the package with
+    # 02 and the list of problems; the hub, which does not open attachments, passes it on.
+    package = replace(
+        fresh(make_package()),
+        attachments=(
+            edxml.Attachment(
+                attachment_name="van-ban.pdf",
+                content=b"%PDF-1.4\n%%EOF\n",
+                content_type="application/pdf",
+            ),
+        ),
+    )
+    built = edxml.build_edoc(package).replace(b"application/pdf", b"application/x-msdownload")
+    body = seal(built).body
+    with pytest.raises(edxml.ValidationFailure) as refused:
+        edxml.parse_edoc(body)
+    assert "ContentType" in str(refused.value)
+
+    assert send(client, body).json() == {"local": 0, "mailboxes": 1}

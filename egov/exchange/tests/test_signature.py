@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from lxml import etree
+from signxml.algorithms import CanonicalizationMethod, DigestAlgorithm, SignatureMethod
+from signxml.signer import XMLSigner
+from signxml.verifier import SignatureConfiguration, XMLVerifier
 
 from egov.exchange.edxml import (
+    Attachment,
     SignatureError,
     build_edoc,
     build_status,
@@ -20,6 +28,8 @@ from egov.exchange.edxml import (
 from egov.exchange.pki import make_ca, make_installation_certificate
 
 from .factories import NOW, make_package, make_status
+
+XMLDSIG = "http://www.w3.org/2000/09/xmldsig#"
 
 
 @pytest.fixture(scope="module")
@@ -282,3 +292,82 @@ def test_a_document_that_is_not_an_edxml_package_cannot_be_signed(installation):
         sign_envelope(b"<other/>", installation.key, [installation.certificate])
 
     assert caught.value.code == "S.NotAnEnvelope"
+
+
+def _signxml_sign(xml: bytes, issued, c14n) -> bytes:
+    """Sign the way the codec did before it computed signatures itself (signxml)."""
+    root = etree.fromstring(xml)
+    header = root.find("{*}edXMLEnvelope/{*}edXMLHeader")
+    assert header is not None
+    etree.SubElement(header, f"{{{XMLDSIG}}}Signature", Id="placeholder", nsmap={"ds": XMLDSIG})
+    method = (
+        SignatureMethod.ECDSA_SHA256 if key_kind(issued) == "ec" else SignatureMethod.RSA_SHA256
+    )
+    signer = XMLSigner(
+        signature_algorithm=method, digest_algorithm=DigestAlgorithm.SHA256, c14n_algorithm=c14n
+    )
+    signed = signer.sign(root, key=issued.key, cert=[issued.certificate])
+    return etree.tostring(signed, encoding="UTF-8")
+
+
+def key_kind(issued) -> str:
+    return "ec" if isinstance(issued.key, ec.EllipticCurvePrivateKey) else "rsa"
+
+
+@pytest.mark.parametrize("kind", ["rsa", "ec"])
+@pytest.mark.parametrize(
+    "c14n",
+    [
+        CanonicalizationMethod.CANONICAL_XML_1_0,
+        CanonicalizationMethod.EXCLUSIVE_XML_CANONICALIZATION_1_0,
+    ],
+)
+def test_signatures_made_by_signxml_verify_and_ours_verify_with_signxml(ca, kind, c14n):
+    leaf = make_installation_certificate(ca, key_kind=kind)
+    package = replace(
+        make_package(),
+        attachments=(
+            Attachment(
+                attachment_name="van-ban.pdf",
+                content=b"%PDF-1.4\n" + bytes(range(256)) * 400,
+                content_type="application/pdf",
+            ),
+        ),
+    )
+    built = build_edoc(package, now=NOW)
+
+    theirs = _signxml_sign(built, leaf, c14n)
+    ours = sign_envelope(built, leaf.key, [leaf.certificate])
+
+    assert verify_envelope(theirs, [ca.certificate]).serial_number == leaf.certificate.serial_number
+    XMLVerifier().verify(
+        ours,
+        x509_cert=leaf.certificate,
+        expect_config=SignatureConfiguration(
+            signature_methods=frozenset(SignatureMethod),
+            digest_algorithms=frozenset(DigestAlgorithm),
+        ),
+    )
+    with pytest.raises(SignatureError) as changed:
+        verify_envelope(theirs.replace(b"van-ban.pdf", b"van-ban.PDF"), [ca.certificate])
+    assert changed.value.code == "S.DigestMismatch"
+
+
+def test_the_whitespace_after_the_signature_stays_in_the_signed_document(ca, installation):
+    # A peer that pretty-prints puts a line break after ds:Signature; the enveloped transform
+    # removes the element, not that text, so moving it is a change to the signed document.
+    signed = sign_envelope(
+        build_edoc(make_package(), now=NOW), installation.key, [installation.certificate]
+    )
+    pretty = etree.tostring(etree.fromstring(signed), encoding="UTF-8")
+    end = pretty.index(b"</ds:Signature>") + len(b"</ds:Signature>")
+    with_tail = pretty[:end] + b"\n    " + pretty[end:]
+
+    with pytest.raises(SignatureError) as caught:
+        verify_envelope(with_tail, [ca.certificate])
+
+    assert caught.value.code == "S.DigestMismatch"
+    assert (
+        verify_envelope(pretty, [ca.certificate]).common_name
+        == installation.certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
+    )
