@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from egov.records.exports.render import Watermark, render_pdf
+from egov.records.exports.render import Watermark
+from egov.records.exports.tables import table_pdf
 from egov.records.reports import Cell, Sheet
 
 _FORMULA_START = ("=", "+", "-", "@")
@@ -24,20 +25,36 @@ def _text(value: Cell) -> str:
     return str(value)
 
 
+def column_widths(columns: list[str], rows: list[list[str]], sample: int = 300) -> list[float]:
+    """Percent widths from the average text length of the first rows, at least the longest
+    word seen (so "01/SNV-CCVC" is not broken), so a long register is laid out without
+    measuring every cell."""
+    weights = []
+    for index, header in enumerate(columns):
+        values = [row[index] for row in rows[:sample]]
+        average = sum(len(v) for v in values) / len(values) if values else 0
+        words = [word for text in [header, *values] for word in text.split()]
+        longest = min(max((len(word) for word in words), default=4), 18)
+        weights.append(max(min(average, 80), longest * 1.3, 5) + 2)
+    total = sum(weights)
+    return [round(100 * weight / total, 2) for weight in weights]
+
+
 def sheet_pdf(sheet: Sheet, watermark: Watermark) -> bytes:
     rows = [[_text(v) for v in row] for row in sheet.rows]
-    totals = [_text(v) for v in sheet.totals] if sheet.totals else None
-    return render_pdf(
-        "records/print/sheet.html",
-        {
-            "sheet": sheet,
-            "title": sheet.title,
-            "rows": rows,
-            "totals": totals,
-            "numeric": sheet.numeric,
-        },
+    return table_pdf(
+        organ=sheet.unit.name,
+        title=sheet.title,
+        subtitle=sheet.period,
+        columns=sheet.columns,
+        rows=rows,
+        totals=[_text(v) for v in sheet.totals] if sheet.totals else None,
+        numeric=sheet.numeric,
+        widths=column_widths(sheet.columns, rows),
+        notes=sheet.notes,
         watermark=watermark,
-        landscape=sheet.landscape,
+        empty=_("Không có văn bản nào trong kỳ."),
+        landscape_page=sheet.landscape,
     )
 
 
@@ -60,7 +77,7 @@ def sheet_xlsx(sheet: Sheet, watermark: Watermark) -> bytes:
     ws.append([sheet.period])
     ws.append([watermark.text])
     ws.append([])
-    header_row = ws.max_row + 1
+    header_row = 6  # openpyxl's max_row scans every cell: rows are counted here instead
     ws.append(sheet.columns)
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -69,18 +86,23 @@ def sheet_xlsx(sheet: Sheet, watermark: Watermark) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         cell.border = border
+    wrap = Alignment(wrap_text=True, vertical="top")
+    current = header_row
     for row in sheet.rows:
         ws.append([_safe(v) for v in row])
+        current += 1
         for column in range(1, width + 1):
-            cell = ws.cell(row=ws.max_row, column=column)
+            cell = ws.cell(row=current, column=column)
             cell.border = border
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrap
             if isinstance(cell.value, dt.date):
                 cell.number_format = "DD/MM/YYYY"
     if sheet.totals:
         ws.append([_safe(v) for v in sheet.totals])
+        current += 1
+        bold = Font(bold=True)
         for column in range(1, width + 1):
-            ws.cell(row=ws.max_row, column=column).font = Font(bold=True)
+            ws.cell(row=current, column=column).font = bold
     for note in sheet.notes:
         ws.append([note])
     ws["A1"].font = Font(bold=True)

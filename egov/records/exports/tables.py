@@ -1,0 +1,164 @@
+"""Long tables (registers, reports) to A4 PDF with reportlab and DejaVu Serif.
+
+Why not WeasyPrint here (it renders the archival pages, decision 0013): a register is
+thousands of rows, and WeasyPrint lays out every cell's text through Pango again at each
+page break, about 0.2 s a page on this machine; reportlab's platypus table splits rows
+without re-shaping them, so a busy agency's year prints in well under a minute. DejaVu
+Serif holds every precomposed Vietnamese letter, and text is NFC-normalised, so no shaping
+engine is needed for it.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+
+from egov.records.exports.render import Watermark
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian fonts-dejavu-core
+REGULAR, BOLD = "DejaVuSerif", "DejaVuSerif-Bold"
+
+
+@cache
+def _fonts() -> None:
+    pdfmetrics.registerFont(TTFont(REGULAR, str(FONT_DIR / "DejaVuSerif.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "DejaVuSerif-Bold.ttf")))
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(unicodedata.normalize("NFC", text)).replace("\n", "<br/>"), style)
+
+
+class _NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]
+    """Holds pages back until the end so each can say "Trang n/N"; draws the watermark."""
+
+    watermark: Watermark
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._decorate(total)
+            super().showPage()
+        super().save()
+
+    def _decorate(self, total: int) -> None:
+        width, height = self._pagesize
+        text = self.watermark.text
+        self.saveState()
+        self.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.35))
+        self.setFont(REGULAR, 20)
+        self.translate(width / 2, height / 2)
+        self.rotate(30)
+        self.drawCentredString(0, 0, text)
+        self.restoreState()
+        self.saveState()
+        self.setFont(REGULAR, 8)
+        self.setFillColor(colors.Color(0.3, 0.3, 0.3))
+        self.drawString(15 * mm, 10 * mm, text)
+        page = _("Trang %(n)s/%(total)s") % {"n": self._pageNumber, "total": total}
+        self.drawRightString(width - 15 * mm, 10 * mm, page)
+        self.restoreState()
+
+
+def table_pdf(
+    *,
+    organ: str,
+    title: str,
+    subtitle: str,
+    columns: list[str],
+    rows: list[list[str]],
+    totals: list[str] | None,
+    numeric: set[int],
+    widths: list[float],
+    notes: list[str],
+    watermark: Watermark,
+    empty: str,
+    landscape_page: bool = True,
+) -> bytes:
+    """One register or report: agency and national motto on top, the title, the period,
+    then the table with its header (and column numbers) repeated on every page."""
+    _fonts()
+    size = landscape(A4) if landscape_page else A4
+    base = ParagraphStyle("cell", fontName=REGULAR, fontSize=8, leading=9.6)
+    right = ParagraphStyle("num", parent=base, alignment=TA_RIGHT)
+    head = ParagraphStyle("head", parent=base, fontName=BOLD, alignment=TA_CENTER)
+    centred = ParagraphStyle("centred", parent=base, fontSize=10, leading=12, alignment=TA_CENTER)
+    big = ParagraphStyle("title", parent=centred, fontName=BOLD, fontSize=13, leading=16)
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=20 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=18 * mm,
+        title=title,
+        author=watermark.who,
+    )
+    usable = size[0] - 35 * mm
+    data: list[list[Any]] = [
+        [_p(c, head) for c in columns],
+        [_p(f"({i})", head) for i in range(1, len(columns) + 1)],
+    ]
+    for row in rows:
+        data.append([_p(v, right if i in numeric else base) for i, v in enumerate(row)])
+    if not rows:
+        data.append([_p(empty, base)] + [""] * (len(columns) - 1))
+    if totals:
+        bold = ParagraphStyle("total", parent=base, fontName=BOLD)
+        data.append([_p(v, bold) for v in totals])
+    table = LongTable(data, colWidths=[usable * w / 100 for w in widths], repeatRows=2)
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 1), colors.Color(0.93, 0.93, 0.93)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if not rows:
+        style.append(("SPAN", (0, 2), (-1, 2)))
+    table.setStyle(TableStyle(style))
+    motto = _("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + "\n" + _("Độc lập - Tự do - Hạnh phúc")
+    header = LongTable(
+        [[_p(organ.upper(), centred), _p(motto, centred)]], colWidths=[usable / 2, usable / 2]
+    )
+    story: list[Any] = [
+        header,
+        Spacer(1, 4 * mm),
+        _p(title.upper(), big),
+        _p(subtitle, centred),
+        Spacer(1, 4 * mm),
+        table,
+    ]
+    story += [_p(note, base) for note in notes]
+
+    class Numbered(_NumberedCanvas):
+        pass
+
+    Numbered.watermark = watermark
+    document.build(story, canvasmaker=Numbered)
+    return buffer.getvalue()
