@@ -83,3 +83,20 @@ def document_panels(request: Any, kind: str, document: Any) -> list[str]:
 def incoming_files_added(document: Any, attachments: Sequence[Any]) -> None:
     for listener in _incoming_files:
         listener(document, attachments)
+
+
+#: ``(assignment)`` after work is given to someone (presented to a leader, assigned, passed
+#: on), inside the action's transaction: the mail part sends a notice the assignee can answer.
+AssignListener = Callable[[Any], None]
+
+_assigned: list[AssignListener] = []
+
+
+def on_assign(listener: AssignListener) -> None:
+    if listener not in _assigned:
+        _assigned.append(listener)
+
+
+def assigned(assignment: Any) -> None:
+    for listener in _assigned:
+        listener(assignment)
