@@ -14,12 +14,13 @@ class MailConfig(AppConfig):
             audit_names,  # noqa: F401 - registers names
             demo,
         )
-        from egov.mail.actions import staff
+        from egov.mail.actions import notices, staff
         from egov.mail.nav import mail_nav
         from egov.mail.panels import document_mail_panel
         from egov.organisations import hooks
 
         document_hooks.on_document_panel(document_mail_panel)
+        document_hooks.on_assign(notices.on_assigned)
         register_demo_loader(DemoLoader("mail", demo.loaded, demo.load, order=40))
         hooks.on_hire(staff.on_hire)
         hooks.on_transfer(staff.on_transfer)

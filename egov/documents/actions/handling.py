@@ -132,6 +132,7 @@ def present(*, actor: Any, document: IncomingDocument, leader: Any, note: str = 
         urgency=document.urgency,
     )
     _set_status(document, IncomingStatus.PRESENTED, actor=actor)
+    hooks.assigned(assignment)
     notify(
         [leader],
         text=_("Văn bản trình xin ý kiến: %(subject)s") % {"subject": document.subject[:200]},
@@ -259,6 +260,7 @@ def assign(*, actor: Any, parent: Assignment, instruction: Instruction) -> list[
             urgency=document.urgency,
         )
         created.append(child)
+        hooks.assigned(child)
         incoming_transition(
             document,
             action="assign",
