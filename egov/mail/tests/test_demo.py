@@ -32,3 +32,26 @@ def test_the_mail_demo_has_every_kind_of_message_and_loads_once(world, client_fo
     usage = client_for(world.admin).get(reverse("mail:usage"))
     assert usage.status_code == 200 and "Sở Nội vụ" in usage.content.decode()
     assert OutboundMail.objects.filter(kind="answer").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_agency_mail_list_reads_in_a_fixed_number_of_queries(
+    world, client_for, django_assert_max_num_queries
+):
+    demo.load(io.StringIO())
+    client = client_for(world.clerk)
+    client.get(reverse("mail:inbox") + "?tab=all")  # warm the session and caches
+    for n in range(30):
+        InboundMail.objects.create(
+            mailbox=InboundMail.objects.first().mailbox,  # type: ignore[union-attr]
+            uidvalidity=2,
+            uid=n + 1,
+            internal_date="2026-03-02T08:00:00+07:00",
+            from_address=f"dan{n}@example.org",
+            subject=f"Câu hỏi {n}",
+            kind=InboundKind.FEEDBACK,
+            state=InboundState.OPEN,
+        )
+    with django_assert_max_num_queries(15):
+        page = client.get(reverse("mail:inbox") + "?tab=all")
+    assert page.status_code == 200 and "Câu hỏi 29" in page.content.decode()
