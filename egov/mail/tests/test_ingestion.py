@@ -206,3 +206,21 @@ def test_a_huge_message_is_recorded_without_its_body_and_left_in_the_mailbox(
     assert record.state == InboundState.FAILED and record.flags == ["huge"]
     assert record.raw_sha256 == "" and record.size > len(raw)  # as stored, with Return-Path
     assert record.error.startswith(f"message of {record.size} bytes")
+
+
+def test_a_renumbered_folder_is_read_again_without_importing_anything_twice(office, mail_traffic):
+    box = testing.agency_mailbox(office.home_affairs, "vt.uidvalidity")
+    for n in range(2):
+        _id, raw = message(sender=f"dan{n}@example.org", to=box.address, subject=f"Hỏi {n}")
+        _deliver(mail_traffic, box, raw, sender=f"dan{n}@example.org")
+    testing.wait_for_count(mail_traffic, box.address, 2)
+    assert ingest.ingest_mailbox(box).imported == 2
+    # The server renumbered the folder (a restore, a migration): UIDVALIDITY differs.
+    FolderCursor.objects.filter(mailbox=box).update(uidvalidity=1)
+
+    again = ingest.ingest_mailbox(box)
+
+    assert (again.imported, again.duplicates) == (0, 2)
+    assert InboundMail.objects.filter(mailbox=box).count() == 2
+    cursor = FolderCursor.objects.get(mailbox=box)
+    assert cursor.uidvalidity != 1 and cursor.last_uid == 2
