@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from egov.audit.service import record
 from egov.mail import audit_names, dkim, transport
-from egov.mail.actions import commands
+from egov.mail.actions import commands, sent
 from egov.mail.choices import DkimResult, InboundKind, InboundState, MailboxKind, MailboxState
 from egov.mail.constants import GOVERNMENT_DOMAIN_SUFFIXES
 from egov.mail.inbound import clamav
@@ -47,6 +47,7 @@ class IngestReport:
     duplicates: int = 0
     failed: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
+    answered_from_sent: int = 0
     error: str = ""
 
 
@@ -279,6 +280,8 @@ def ingest_mailbox(mailbox: Mailbox, *, folder: str = "INBOX", limit: int = 0) -
                 client, mailbox, folder, uidvalidity, rows[start : start + BATCH], max_bytes, report
             )
         FolderCursor.objects.filter(pk=cursor.pk).update(last_error="", last_run_at=timezone.now())
+        if folder == "INBOX":
+            report.answered_from_sent = sent.scan_sent(client, mailbox)
     except (transport.MailServerUnavailableError, imaplib.IMAP4.error, OSError) as exc:
         report.error = f"{type(exc).__name__}: {exc}"
         FolderCursor.objects.filter(pk=cursor.pk).update(

@@ -107,3 +107,32 @@ def test_an_agency_sees_its_usage_with_response_times_and_last_logins(
     bad = admin.get(reverse("mail:usage") + "?from=31-31-2026")
     assert bad.status_code == 400 and "Ngày không hợp lệ" in bad.content.decode()
     assert client_for(office.clerk).get(reverse("mail:usage")).status_code == 404
+
+
+@pytest.mark.mail
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_filed_in_the_sent_folder_by_a_mail_client_stops_the_clock(office, mail_traffic):
+    box = testing.agency_mailbox(office.home_affairs, "vt.sent")
+    citizen_id, raw = message(sender="dan@example.org", to=box.address, subject="Xin hỏi")
+    testing.deliver(mail_traffic, sender="dan@example.org", recipients=[box.address], raw=raw)
+    testing.wait_for_count(mail_traffic, box.address, 1)
+    ingest.ingest_mailbox(box)
+    citizen = InboundMail.objects.get(message_id=citizen_id)
+    assert citizen.answered_at is None
+
+    # A clerk answers from Thunderbird: the answer is filed in "Sent" with its own date.
+    _id, answer = message(
+        sender=box.address, to="dan@example.org", subject="Re: Xin hỏi", in_reply_to=citizen_id
+    )
+    client = testing.imap_as(mail_traffic, box.address)
+    client.create("Sent")
+    answered_at = dt.datetime(2026, 11, 30, 9, 15, tzinfo=BUSINESS_TZ)
+    client.append("Sent", "(\\Seen)", imaplib.Time2Internaldate(answered_at.timestamp()), answer)
+    client.logout()
+
+    report = ingest.ingest_mailbox(box)
+
+    assert report.answered_from_sent == 1
+    citizen.refresh_from_db()
+    assert citizen.answered_at == answered_at and citizen.state == "answered"
+    assert ingest.ingest_mailbox(box).answered_from_sent == 0  # taken once
