@@ -32,7 +32,3 @@ MAX_MAIL_RECIPIENTS = 50
 #: Domains treated as government mail (a message from elsewhere without a document is a
 #: citizen's): the suffix of every Vietnamese state agency's domain.
 GOVERNMENT_DOMAIN_SUFFIXES = (".gov.vn",)
-
-#: The IMAP keyword the worker sets on what it imported (never ``\\Seen``: the agency's
-#: staff still see the message as unread in their mail client).
-INGESTED_KEYWORD = "$EgovIngested"
