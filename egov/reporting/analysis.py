@@ -116,14 +116,34 @@ def read_sums(
     return sums
 
 
-# Joined to the node list (not ``unit_id = ANY``): the planner then reads the (indicator,
-# period) index for many nodes and the (unit, period) one for a few, and never ANDs both.
+# One index descent per (indicator, breakdown cell, node) on the values' unique key, the
+# periods read from there: the planner keeps to it for 100 nodes × 10 indicators (~60 ms)
+# as for 3,400 communes × one indicator, where an IN list over units and indicators makes
+# it scan one of the two-column indexes for most of the table.
 _OWN = """
 SELECT d.unit_id, d.indicator_id, d.period_id, d.counted_value, d.counted_weight
-FROM {table} AS d JOIN unnest(%s::bigint[]) AS n(id) ON n.id = d.unit_id
-WHERE d.indicator_id = ANY(%s::bigint[]) AND d.period_id = ANY(%s::bigint[])
-  AND d.counted_value IS NOT NULL {combo}
+FROM unnest(%s::bigint[], %s::bigint[]) AS c(indicator_id, combo_id)
+CROSS JOIN unnest(%s::bigint[]) AS n(id)
+JOIN {table} AS d
+  ON d.indicator_id = c.indicator_id AND d.combo_id = c.combo_id AND d.unit_id = n.id
+WHERE d.period_id = ANY(%s::bigint[]) AND d.counted_value IS NOT NULL
 """
+
+
+def _cells(indicator_ids: list[int], combo_id: int | None) -> list[tuple[int, int]]:
+    """(indicator, breakdown cell) of every cell the indicators have (or only ``combo_id``)."""
+    combo_of = dict(Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "combo_id"))
+    cells: dict[int, list[int]] = {}
+    for combo, cell in OptionCombo.objects.filter(combo_id__in=set(combo_of.values())).values_list(
+        "combo_id", "pk"
+    ):
+        cells.setdefault(combo, []).append(cell)
+    return [
+        (indicator, cell)
+        for indicator, combo in combo_of.items()
+        for cell in cells.get(combo, [])
+        if combo_id is None or cell == combo_id
+    ]
 
 
 def read_own_values(
@@ -133,17 +153,18 @@ def read_own_values(
     indicator that does not add up (aggregation "none") this is the whole figure. Read as
     plain rows and summed over the breakdown here: a question over every commune reads
     ~100,000 of them, which a grouping in the database would spill to disk."""
-    sql = _OWN.format(
-        table=connection.ops.quote_name(DataValue._meta.db_table),
-        combo="AND d.combo_id = %s" if combo_id is not None else "",
-    )
-    params: list[Any] = [node_ids, indicator_ids, period_ids]
-    if combo_id is not None:
-        params.append(combo_id)
+    cells = _cells(indicator_ids, combo_id)
+    if not cells or not node_ids or not period_ids:
+        return {}
+    sql = _OWN.format(table=connection.ops.quote_name(DataValue._meta.db_table))
+    params: list[Any] = [[i for i, _c in cells], [c for _i, c in cells], node_ids, period_ids]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL jit = off")  # compiling costs more than these reads
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    if len({i for i, _c in cells}) == len(cells):
+        # One cell per indicator: one row per key, nothing to add up.
+        return {(n, i, p): [t, w or ZERO, ONE] for n, i, p, t, w in rows}
     sums: Sums = {}
     for node, indicator, period, total, weight in rows:
         key = (node, indicator, period)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from egov.reporting.actions import workflow
-from egov.reporting.analysis import report_table
+from egov.reporting.analysis import by_breakdown, report_table
 from egov.reporting.choices import Line, SubmissionState
 from egov.reporting.models import AggregateValue, LedgerEntry
 from egov.reporting.testing import approve_fully, fill, month
@@ -99,6 +99,17 @@ def test_a_communes_figure_is_read_from_its_own_values_without_total_rows_of_its
         row = report_table(line=line, nodes=[commune], indicators=[ktxh.revenue], period=period)
         assert row[0].this == Decimal("321.5")
     assert province_value(ktxh, ktxh.revenue, period) == Decimal("321.5")
+    # Over its breakdown (men + women) and weighted by itself (the poverty rate).
+    rows = report_table(
+        line=Line.ADMINISTRATIVE,
+        nodes=[commune],
+        indicators=[ktxh.population, ktxh.poverty],
+        period=period,
+    )
+    assert [r.this for r in rows] == [Decimal(10200), Decimal("3.5")]
+    assert dict(
+        by_breakdown(line=Line.SECTORAL, node=commune, indicator=ktxh.population, period=period)
+    ) == {"Nam": Decimal(5000), "Nữ": Decimal(5200)}
     # Unlocked, it leaves the commune's figure and the province's together.
     workflow.unlock(actor=ktxh.province_leader, submission=submission, reason="Sai số thu")
     row = report_table(
