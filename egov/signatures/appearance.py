@@ -9,8 +9,8 @@
   and the copying agency, then the signing time in ISO 8601, Vietnam time), Times New Roman
   10 pt, black (III.1.d, box 14).
 
-Times New Roman itself is not free to ship; Liberation Serif (Debian ``fonts-liberation``)
-has the same metrics and covers Vietnamese.
+Times New Roman itself is not free to ship; Liberation Serif
+has the same metrics and, from version 2, covers Vietnamese.
 
 Also here: images for tests and the demo (a blue scribble, a red round seal), drawn with
 Pillow, so nobody's real signature or seal is ever committed.
@@ -25,8 +25,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-#: Where Debian's fonts-liberation puts the Times-compatible serif.
-TIMES_COMPATIBLE = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
+#: Where Debian's fonts-liberation2 puts the Times-compatible serif (the 1.x fonts of
+#: fonts-liberation lack most Vietnamese letters).
+TIMES_COMPATIBLE = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
 DEJAVU_SANS_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 #: Points per millimetre.

@@ -8,14 +8,18 @@ class SignaturesConfig(AppConfig):
 
     def ready(self) -> None:
         from egov.documents import hooks
+        from egov.home import NAV_PROVIDERS
         from egov.lib.demo import DemoLoader, register_demo_loader
         from egov.signatures import (
             audit_names,  # noqa: F401 - registers names
             demo,
         )
         from egov.signatures.actions.verification import on_incoming_files
+        from egov.signatures.nav import signatures_nav
         from egov.signatures.panels import document_panel
 
         register_demo_loader(DemoLoader("signatures", demo.loaded, demo.load, order=40))
         hooks.on_incoming_files(on_incoming_files)
         hooks.on_document_panel(document_panel)
+        if signatures_nav not in NAV_PROVIDERS:
+            NAV_PROVIDERS.append(signatures_nav)

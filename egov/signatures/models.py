@@ -132,3 +132,37 @@ class Verification(models.Model):
     @property
     def failed(self) -> bool:
         return self.outcome in (Outcome.INVALID, Outcome.UNTRUSTED, Outcome.UNREADABLE)
+
+
+class ScanReading(models.Model):
+    """The OCR of a scanned paper document: the scan as received, the copy with a text layer
+    (the scan itself is never rewritten), the text and the suggested registration fields;
+    ``confirmed`` holds what the clerk registered, for measuring the suggestions."""
+
+    scan = models.ForeignKey("documents.StoredFile", on_delete=models.PROTECT, related_name="+")
+    text_layer = models.ForeignKey(
+        "documents.StoredFile", on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(_("tên tệp"), max_length=255)
+    text = models.TextField(blank=True)
+    suggestions = models.JSONField(default=dict)
+    confirmed = models.JSONField(default=dict, blank=True)
+    seconds = models.FloatField()
+    pages = models.PositiveIntegerField()
+    incoming = models.ForeignKey(
+        "documents.IncomingDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="scan_readings",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
