@@ -165,7 +165,7 @@ def measure_approval(seeded: Seeded, report: Report, *, repeat: int) -> None:
     from egov.organisations.models import OrgUnit
     from egov.reporting.actions import entry, upload, workflow
     from egov.reporting.analysis import report_table
-    from egov.reporting.models import FormRow, Indicator, ReportForm
+    from egov.reporting.models import FormRow, Indicator, ReportForm, Submission
     from egov.reporting.periods import get_period
 
     form = ReportForm.objects.get(pk=seeded.form_id)
@@ -180,8 +180,13 @@ def measure_approval(seeded: Seeded, report: Report, *, repeat: int) -> None:
         username="bench.admin", defaults={"is_superuser": True, "full_name": "Bench"}
     )
     samples = []
+    # Units with no report yet this period (a reused database holds earlier runs' reports).
+    reported = set(
+        Submission.objects.filter(form=form, period=period).values_list("unit_id", flat=True)
+    )
+    fresh = [u for u in seeded.unit_ids[1:] if u not in reported]
     for index in range(repeat):
-        unit = OrgUnit.objects.get(pk=seeded.unit_ids[index + 1])
+        unit = OrgUnit.objects.get(pk=fresh[index])
         reporter = _reporter(seeded, unit.pk)
         submission = entry.open_submission(actor=reporter, form=form, unit=unit, period=period)
         from egov.reporting.models import OptionCombo
