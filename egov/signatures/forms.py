@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from egov.documents.models import DocumentType
+from egov.organisations.forms import ErrorSummaryMixin
 from egov.organisations.models import OrgUnit
 
 
-class SecretForm(forms.Form):
+class SecretForm(ErrorSummaryMixin, forms.Form):
     """The PIN of a token or the password of a PKCS#12 file, typed at signing time."""
 
     secret = forms.CharField(
@@ -21,7 +22,7 @@ class SecretForm(forms.Form):
     )
 
 
-class Pkcs12KeyForm(forms.Form):
+class Pkcs12KeyForm(ErrorSummaryMixin, forms.Form):
     file = forms.FileField(
         label=_("Tệp khóa PKCS#12 (.p12, .pfx)"),
         error_messages={"required": _("Hãy chọn tệp khóa.")},
@@ -54,7 +55,7 @@ class Pkcs12KeyForm(forms.Form):
             del self.fields["unit"]
 
 
-class ScanUploadForm(forms.Form):
+class ScanUploadForm(ErrorSummaryMixin, forms.Form):
     file = forms.FileField(
         label=_("Tệp quét (PDF)"),
         help_text=_("Bản quét màu, từ 200 dpi, khổ 100%."),
@@ -62,7 +63,7 @@ class ScanUploadForm(forms.Form):
     )
 
 
-class ScanConfirmForm(forms.Form):
+class ScanConfirmForm(ErrorSummaryMixin, forms.Form):
     """The suggested registration fields, each shown with its confidence, for the clerk to
     confirm or correct."""
 
