@@ -24,6 +24,12 @@ OUTGOING_SUBMIT = register("documents.outgoing.submit", _("Trình duyệt dự t
 OUTGOING_REVIEW = register("documents.outgoing.review", _("Cho ý kiến dự thảo"))
 OUTGOING_ISSUE = register("documents.outgoing.issue", _("Cấp số, phát hành văn bản đi"))
 OUTGOING_RECALL = register("documents.outgoing.recall", _("Thu hồi văn bản đi"))
+OUTGOING_DISTRIBUTION = register(
+    "documents.outgoing.distribution", _("Cập nhật nơi nhận văn bản đã phát hành")
+)
+INCOMING_UPDATED_BY_SENDER = register(
+    "documents.incoming.updated_by_sender", _("Văn bản đến được bên gửi cập nhật")
+)
 OUTGOING_REPLACE = register("documents.outgoing.replace", _("Thay thế văn bản đi"))
 OUTGOING_CANCEL = register("documents.outgoing.cancel", _("Hủy dự thảo"))
 SEARCH_SAVE = register("documents.search.save", _("Lưu điều kiện tìm kiếm"))

@@ -127,6 +127,7 @@ class RecipientStatus(models.TextChoices):
     IN_PROGRESS = "05", _("Đang xử lý")
     DONE = "06", _("Hoàn thành")
     FAILED = "failed", _("Gửi lỗi")
+    REMOVED = "removed", _("Đã rút khỏi nơi nhận")
 
 
 class CopyForm(models.TextChoices):

@@ -21,12 +21,13 @@ from egov.documents.choices import (
     IncomingStatus,
     OutgoingStatus,
     RecipientKind,
+    RecipientStatus,
     ReviewDecision,
     Secrecy,
     Urgency,
 )
 from egov.documents.fields import MultipleFileField
-from egov.documents.models import DocumentType, IncomingDocument, OutgoingDocument
+from egov.documents.models import DocumentType, IncomingDocument, OutgoingDocument, Recipient
 from egov.lib.errors import ActionError
 from egov.organisations.forms import ErrorSummaryMixin, UnitChoiceField
 from egov.organisations.models import OrgUnit
@@ -459,6 +460,33 @@ class IssueForm(ActionErrorFieldsMixin, forms.Form):
         specs += [RecipientSpec(kind=RecipientKind.EMAIL, email=e, name=e) for e in data["emails"]]
         specs += [RecipientSpec(kind=RecipientKind.POST, name=name) for name in data["posts"]]
         return specs
+
+
+class RecipientCheckboxes(forms.ModelMultipleChoiceField[Recipient]):
+    def label_from_instance(self, obj: Recipient) -> str:
+        return f"{obj.name} ({obj.get_status_display()})"
+
+
+class DistributionForm(IssueForm):
+    """Change where an issued document goes: new recipients as on issuing, recipients to
+    withdraw, and why (the edXML update, BussinessDocType 2)."""
+
+    action_fields = {"add": "units", "remove": "remove", "reason": "reason"}
+
+    remove = RecipientCheckboxes(
+        label=_("Rút khỏi nơi nhận"),
+        queryset=Recipient.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("Nơi nhận đã chọn không còn trong danh sách.")},
+    )
+    reason = _reason_field(_("Lý do cập nhật nơi nhận"), _("Hãy ghi lý do cập nhật nơi nhận."))
+
+    def __init__(self, *args: Any, document: OutgoingDocument, **kwargs: Any) -> None:
+        kwargs["prefix"] = "distribution"
+        super().__init__(*args, **kwargs)
+        remove: Any = self.fields["remove"]
+        remove.queryset = document.recipients.exclude(status=RecipientStatus.REMOVED)
 
 
 class ReasonForm(ErrorSummaryMixin, forms.Form):

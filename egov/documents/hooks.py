@@ -16,6 +16,9 @@ from typing import Any
 IssueListener = Callable[[Any, Sequence[Any]], None]
 #: ``(document, reason)`` after an issued document is recalled.
 RecallListener = Callable[[Any, str], None]
+#: ``(document, added recipients, removed recipients, reason)`` after the distribution of an
+#: issued document changes (the edXML update, BussinessDocType 2).
+DistributionListener = Callable[[Any, Sequence[Any], Sequence[Any], str], None]
 #: ``(document, old status, new status)`` after an incoming document's status changes.
 IncomingStatusListener = Callable[[Any, str, str], None]
 #: ``(document, attachments)`` after files are attached to an incoming document, whatever the
@@ -24,6 +27,7 @@ IncomingFilesListener = Callable[[Any, Sequence[Any]], None]
 
 _issue: list[IssueListener] = []
 _recall: list[RecallListener] = []
+_distribution: list[DistributionListener] = []
 _incoming_status: list[IncomingStatusListener] = []
 _incoming_files: list[IncomingFilesListener] = []
 
@@ -36,6 +40,11 @@ def on_issue(listener: IssueListener) -> None:
 def on_recall(listener: RecallListener) -> None:
     if listener not in _recall:
         _recall.append(listener)
+
+
+def on_distribution(listener: DistributionListener) -> None:
+    if listener not in _distribution:
+        _distribution.append(listener)
 
 
 def on_incoming_status(listener: IncomingStatusListener) -> None:
@@ -56,6 +65,13 @@ def issued(document: Any, recipients: Sequence[Any]) -> None:
 def recalled(document: Any, reason: str) -> None:
     for listener in _recall:
         listener(document, reason)
+
+
+def distribution_updated(
+    document: Any, added: Sequence[Any], removed: Sequence[Any], reason: str
+) -> None:
+    for listener in _distribution:
+        listener(document, added, removed, reason)
 
 
 def incoming_status_changed(document: Any, old: str, new: str) -> None:

@@ -60,6 +60,11 @@ urlpatterns = [
     path("outgoing/<int:pk>/review/", outgoing.outgoing_review, name="outgoing_review"),
     path("outgoing/<int:pk>/issue/", outgoing.outgoing_issue, name="outgoing_issue"),
     path("outgoing/<int:pk>/recall/", outgoing.outgoing_recall, name="outgoing_recall"),
+    path(
+        "outgoing/<int:pk>/distribution/",
+        outgoing.outgoing_distribution,
+        name="outgoing_distribution",
+    ),
     path("outgoing/<int:pk>/cancel/", outgoing.outgoing_cancel, name="outgoing_cancel"),
     path("search/", search.search, name="search"),
     path("search/export/", search.search_export, name="search_export"),

@@ -88,6 +88,7 @@ def edoc_for(
     about_document_id: str = "",
     also_to: tuple[edxml.Organization, ...] = (),
     replaces: tuple[edxml.ReplacementInfo, ...] = (),
+    update: edxml.BussinessDocumentInfo | None = None,
 ) -> bytes:
     """The edoc package of an issued outgoing document for one recipient (or several, with
     ``also_to``), built strictly."""
@@ -121,9 +122,12 @@ def edoc_for(
             document_id=about_document_id,
             paper=bool(document.on_paper),
             replacement_info_list=replaces,
+            bussiness_document_info=update,
         ),
     )
-    attachments = _attachments(document) if business_type != edxml.BussinessDocType.REVOKE else ()
+    # A recall or an update names the document; only a new or replacing one carries it.
+    carries_files = business_type in (edxml.BussinessDocType.NEW, edxml.BussinessDocType.REPLACE)
+    attachments = _attachments(document) if carries_files else ()
     return edxml.build_edoc(
         edxml.EdocPackage(message_header=header, trace_header_list=trace, attachments=attachments)
     )

@@ -25,6 +25,7 @@ _RANK = {
     RecipientStatus.IN_PROGRESS: 6,
     RecipientStatus.DONE: 7,
     RecipientStatus.REFUSED: 8,
+    RecipientStatus.REMOVED: 9,  # withdrawn by the sender: nothing the recipient says moves it
 }
 
 

@@ -74,7 +74,7 @@ def build_notation(document: OutgoingDocument, year: int) -> str:
     return notation.upper().replace(" ", "") if doc_type.is_letter else notation.replace(" ", "")
 
 
-def _recipient_rows(document: OutgoingDocument, specs: list[RecipientSpec]) -> list[Recipient]:
+def recipient_rows(document: OutgoingDocument, specs: list[RecipientSpec]) -> list[Recipient]:
     rule = document.document_type.delivery_rule
     rows: list[Recipient] = []
     if not specs:
@@ -170,7 +170,7 @@ def issue(
         raise ActionError(_("Chỉ phát hành văn bản đã được người ký duyệt."), code="not_approved")
     now = timezone.now()
     year = now.astimezone(BUSINESS_TZ).year
-    rows = _recipient_rows(document, recipients)
+    rows = recipient_rows(document, recipients)
     notation = build_notation(document, year)
     register_id, number = number_for(
         document.unit,

@@ -27,11 +27,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from egov.audit.middleware import client_ip
 from egov.documents import access, queries, queries_search
-from egov.documents.actions import issuing, tracking
+from egov.documents.actions import distribution, issuing, tracking
 from egov.documents.actions import outgoing as outgoing_actions
 from egov.documents.actions.files import Upload
 from egov.documents.choices import DeliveryRule, OutgoingStatus, ReviewDecision
 from egov.documents.forms_outgoing import (
+    DistributionForm,
     DraftForm,
     IssueForm,
     OutgoingFilterForm,
@@ -60,6 +61,7 @@ SECTIONS = {
     "review": "review",
     "issue": "issue",
     "recall": "recall",
+    "distribution": "distribution",
     "cancel": "cancel",
 }
 
@@ -70,6 +72,7 @@ TRANSITION_LABELS = {
     "recall": gettext_lazy("Thu hồi"),
     "replace": gettext_lazy("Bị thay thế"),
     "recipient": gettext_lazy("Tình trạng nơi nhận"),
+    "distribution": gettext_lazy("Cập nhật nơi nhận"),
 }
 
 
@@ -343,6 +346,10 @@ def render_detail(
         context["delivery_effect"] = delivery_effect(document)
     if document.status == OutgoingStatus.ISSUED and _may_recall(user, document):
         context["recall_form"] = bound.get("recall") or recall_form()
+    if document.status == OutgoingStatus.ISSUED and access.is_clerk_of(user, document.unit):
+        context["distribution_form"] = bound.get("distribution") or DistributionForm(
+            document=document
+        )
     context["may_replace"] = _may_replace(user, document)
     return render(request, "documents/outgoing_detail.html", context)
 
@@ -553,6 +560,34 @@ def outgoing_recall(request: HttpRequest, pk: int) -> HttpResponse:
         return _("Đã thu hồi văn bản %(number)s.") % {"number": document.number_and_notation}
 
     return _perform(request, document, form, "recall", recall)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outgoing_distribution(request: HttpRequest, pk: int) -> HttpResponse:
+    document = access.get_outgoing_for_user(request.user, pk)
+    if not access.is_clerk_of(request.user, document.unit):
+        raise Http404
+    if request.method != "POST":
+        return redirect(detail_url(document, SECTIONS["distribution"]))
+    if document.status != OutgoingStatus.ISSUED:
+        return _no_longer_possible(request, document)
+    form = DistributionForm(request.POST, document=document)
+
+    def update(data: dict[str, Any]) -> str:
+        added, removed = distribution.update_distribution(
+            actor=request.user,
+            document=document,
+            add=form.recipient_specs(),
+            remove=[r.pk for r in data["remove"]],
+            reason=data["reason"],
+        )
+        return _("Đã cập nhật nơi nhận: thêm %(added)d, rút %(removed)d.") % {
+            "added": len(added),
+            "removed": len(removed),
+        }
+
+    return _perform(request, document, form, "distribution", update)
 
 
 @login_required

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from egov.accounts.notify import notify
 from egov.documents.actions.delivery import recall_received, set_recipient_status
+from egov.documents.actions.distribution import note_sender_update
 from egov.documents.queries import clerks_of
 from egov.exchange import edxml, storage
 from egov.exchange.actions.listeners import send_status
@@ -190,8 +191,15 @@ def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
     business = parsed.package.trace_header_list.bussiness
     business_type = business.bussiness_doc_type if business else 0
     first: InboxMessage | None = None
+    # A document is recalled or replaced once, but may be updated many times: each update
+    # is told apart by its sender's trace time and what it changes (a resend keeps both).
+    stamp = ""
+    if business_type == edxml.BussinessDocType.UPDATE and business is not None:
+        traces = parsed.package.trace_header_list.trace_headers
+        what = repr((traces[-1].timestamp if traces else None, business))
+        stamp = "|" + hashlib.sha256(what.encode()).hexdigest()[:16]
     for code, unit in ours:
-        key = f"edoc|{header.from_.organ_id}|{code}|{header.document_id}|{business_type}"
+        key = f"edoc|{header.from_.organ_id}|{code}|{header.document_id}|{business_type}{stamp}"
         message, created = _store(
             key,
             kind=Kind.EDOC,
@@ -216,6 +224,9 @@ def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
             continue
         if business_type == edxml.BussinessDocType.REVOKE:
             _take_recall(message, unit, business, header)
+            continue
+        if business_type == edxml.BussinessDocType.UPDATE:
+            _take_update(message, unit, business, header)
             continue
         if business_type == edxml.BussinessDocType.REPLACE and business is not None:
             _take_replacement(message, business)
@@ -282,6 +293,66 @@ def _take_recall(
     )
 
 
+def _take_update(
+    message: InboxMessage, unit: OrgUnit, business: Any, header: edxml.MessageHeader
+) -> None:
+    """The sender changed the distribution of a document it sent us (BussinessDocType 2).
+    If we are among the recipients removed, our copy is withdrawn as on a recall (frozen
+    with the reason if registered, Phụ lục VI III.8); otherwise the change is noted on the
+    document. Answer 15, or 16 when we do not hold the document."""
+    about = (business.document_id if business else "") or header.document_id
+    reason = (business.bussiness_doc_reason if business else "") or ""
+    info = business.bussiness_document_info if business else None
+    receivers = info.receiver_list if info is not None else ()
+    added = [r.organ_id for r in receivers if r.receiver_type == edxml.ReceiverType.ADDED]
+    gone = [r.organ_id for r in receivers if r.receiver_type == edxml.ReceiverType.REMOVED]
+    original = (
+        InboxMessage.objects.select_for_update(of=("self",))
+        .select_related("incoming")
+        .filter(
+            kind=Kind.EDOC,
+            from_code=message.from_code,
+            to_code=message.to_code,
+            document_id=about,
+            business_type=edxml.BussinessDocType.NEW,
+        )
+        .first()
+    )
+    note = _("Bên gửi cập nhật nơi nhận — thêm: %(added)s; rút: %(gone)s. Lý do: %(reason)s") % {
+        "added": ", ".join(added) or "—",
+        "gone": ", ".join(gone) or "—",
+        "reason": reason or "—",
+    }
+    message.state = InboxState.APPLIED
+    message.handled_at = timezone.now()
+    message.note = note[:4000]
+    message.save(update_fields=["state", "handled_at", "note"])
+    if original is None or original.state == InboxState.RECALLED:
+        send_status(
+            unit=unit,
+            document_id=about,
+            to_code=message.from_code,
+            code=edxml.StatusCode.RECALL_REFUSED,
+            description="document not held here" if original is None else "already withdrawn",
+        )
+        return
+    if message.to_code in gone:
+        withdrawn = _("Bên gửi rút cơ quan khỏi nơi nhận: %(reason)s") % {"reason": reason or "—"}
+        if original.incoming is not None:
+            recall_received(document=original.incoming, reason=withdrawn[:500])
+        original.state = InboxState.RECALLED
+        original.note = withdrawn[:4000]
+        original.save(update_fields=["state", "note"])
+    else:
+        original.note = f"{original.note}\n{note}".strip()[:4000]
+        original.save(update_fields=["note"])
+        if original.incoming is not None:
+            note_sender_update(document=original.incoming, note=note)
+    send_status(
+        unit=unit, document_id=about, to_code=message.from_code, code=edxml.StatusCode.RECALL_AGREED
+    )
+
+
 def _take_replacement(message: InboxMessage, business: Any) -> None:
     """A document replacing one the sender gave us before (BussinessDocType 3): the new text
     waits for the clerk like any received document; the replaced copy is frozen with the
@@ -328,16 +399,14 @@ def _accept_status(body: bytes, signer: str) -> InboxMessage:
             "invalid_status", "; ".join(str(p) for p in failure.problems)[:2000]
         ) from None
     about = status.response_for
-    sent = (
-        OutboxMessage.objects.filter(
-            kind=Kind.EDOC,
-            document_id=about.document_id,
-            from_code=about.organ_id,
-            to_code=status.from_.organ_id,
-        )
-        .order_by("-pk")
-        .first()
-    )
+    packages_sent = OutboxMessage.objects.filter(
+        kind=Kind.EDOC,
+        document_id=about.document_id,
+        from_code=about.organ_id,
+        to_code=status.from_.organ_id,
+    ).order_by("-pk")
+    # The document itself (it names the recipient) before a later recall or update of it.
+    sent = packages_sent.filter(recipient__isnull=False).first() or packages_sent.first()
     if sent is None:
         raise Refused(
             "unknown_document",

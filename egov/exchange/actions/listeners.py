@@ -1,5 +1,6 @@
 """The exchange's side of the e-office's actions (see ``egov.documents.hooks``): an issued
-document goes into the outbox, one package per electronic recipient; a recall follows it;
+document goes into the outbox, one package per electronic recipient; a recall or a change of
+distribution follows it;
 a received document's progress goes back to its sender as status 04–06."""
 
 from __future__ import annotations
@@ -106,6 +107,55 @@ def dispatch_recall(document: Any, reason: str) -> None:
             from_code=sent.from_code,
             to_code=sent.to_code,
             status_code=edxml.StatusCode.REVOKED,
+        )
+
+
+def dispatch_update(
+    document: Any, added: Sequence[Any], removed: Sequence[Any], reason: str
+) -> None:
+    """The distribution of an issued document changed: the recipients added get it as a new
+    document; every recipient it reached before, the removed ones included, gets an update
+    (BussinessDocType 2) listing who was added (ReceiverType 1) and removed (0), so a
+    removed agency withdraws its copy and the others know who else has it."""
+    if document.secrecy or not document.unit.organ_code:
+        return
+    dispatch_issued(document, added)
+    receivers = tuple(
+        edxml.Receiver(receiver_type=edxml.ReceiverType.ADDED, organ_id=code)
+        for r in added
+        if r.electronic and r.kind in _ELECTRONIC_KINDS and (code := _recipient_code(r))
+    ) + tuple(
+        edxml.Receiver(receiver_type=edxml.ReceiverType.REMOVED, organ_id=code)
+        for r in removed
+        if r.kind in _ELECTRONIC_KINDS and (code := _recipient_code(r))
+    )
+    if not receivers:
+        return
+    info = edxml.BussinessDocumentInfo(
+        document_info="0", document_receiver="1", receiver_list=receivers
+    )
+    original_id = packages.outgoing_document_id(document)
+    new_ids = {r.pk for r in added}
+    for recipient in document.recipients.all():
+        sent = None if recipient.pk in new_ids else queries.edoc_outbox_of_recipient(recipient.pk)
+        if sent is None:
+            continue
+        sealed = packages.seal(
+            packages.edoc_for(
+                document,
+                _to(recipient, sent.to_code),
+                business_type=edxml.BussinessDocType.UPDATE,
+                reason=reason,
+                about_document_id=original_id,
+                update=info,
+            )
+        )
+        enqueue(
+            kind=Kind.EDOC,
+            sealed=sealed,
+            document_id=original_id,
+            from_code=sent.from_code,
+            to_code=sent.to_code,
         )
 
 
