@@ -103,18 +103,13 @@ def file_pdf(case_file: CaseFile, user: Any | None, watermark: Watermark | None)
                 )
             )
         )
-    front_pages = 2
-    front = b""
-    for _attempt in range(4):  # the table's own length moves the start pages; settle it
-        starts, page = [], front_pages + 1
-        for part in parts:
-            starts.append(page)
-            page += part.page_count
-        front = front_matter(case_file, toc, start_pages=starts, watermark=watermark)
-        count = len(PdfReader(io.BytesIO(front)).pages)
-        if count == front_pages:
-            break
-        front_pages = count
+    # "Tờ số": where each document starts, counting the documents' pages only (the cover
+    # and the table itself are not sheets of the file), so the table renders once.
+    starts, page = [], 1
+    for part in parts:
+        starts.append(page)
+        page += part.page_count
+    front = front_matter(case_file, toc, start_pages=starts, watermark=watermark)
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(front)))  # its heading is the first bookmark
     stamp = _stamp_page(watermark) if watermark else None

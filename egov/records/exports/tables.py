@@ -26,12 +26,23 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from egov.records.exports.render import Watermark
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian fonts-dejavu-core
 REGULAR, BOLD = "DejaVuSerif", "DejaVuSerif-Bold"
+#: Rows per table flowable (about two pages of a register).
+CHUNK = 60
 
 
 @cache
@@ -108,51 +119,76 @@ def table_pdf(
     head = ParagraphStyle("head", parent=base, fontName=BOLD, alignment=TA_CENTER)
     centred = ParagraphStyle("centred", parent=base, fontSize=10, leading=12, alignment=TA_CENTER)
     big = ParagraphStyle("title", parent=centred, fontName=BOLD, fontSize=13, leading=16)
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=size,
-        leftMargin=20 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=18 * mm,
-        title=title,
-        author=watermark.who,
-    )
-    usable = size[0] - 35 * mm
-    data: list[list[Any]] = [
+    m_left, m_right, m_top, m_bottom = 20 * mm, 15 * mm, 15 * mm, 18 * mm
+    usable = size[0] - m_left - m_right
+    col_widths = [usable * w / 100 for w in widths]
+    header_rows: list[list[Any]] = [
         [_p(c, head) for c in columns],
         [_p(f"({i})", head) for i in range(1, len(columns) + 1)],
     ]
-    for row in rows:
-        data.append([_p(v, right if i in numeric else base) for i, v in enumerate(row)])
-    if not rows:
-        data.append([_p(empty, base)] + [""] * (len(columns) - 1))
-    if totals:
-        bold = ParagraphStyle("total", parent=base, fontName=BOLD)
-        data.append([_p(v, bold) for v in totals])
-    table = LongTable(data, colWidths=[usable * w / 100 for w in widths], repeatRows=2)
-    style = [
+    grid = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 1), colors.Color(0.93, 0.93, 0.93)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
+    shaded = ("BACKGROUND", (0, 0), (-1, 1), colors.Color(0.93, 0.93, 0.93))
+    # The header row is drawn by the page template on every page after the first, and the
+    # body goes in tables of CHUNK rows: one big table would be re-measured at each page
+    # break (reportlab's split), which made a 20,000-row register superlinear.
+    page_header = Table(header_rows, colWidths=col_widths)
+    page_header.setStyle(TableStyle([*grid, shaded]))
+    _w, header_height = page_header.wrap(usable, size[1])
+    body: list[list[Any]] = [
+        [_p(v, right if i in numeric else base) for i, v in enumerate(row)] for row in rows
+    ]
     if not rows:
-        style.append(("SPAN", (0, 2), (-1, 2)))
-    table.setStyle(TableStyle(style))
+        body.append([_p(empty, base)] + [""] * (len(columns) - 1))
+    if totals:
+        bold = ParagraphStyle("total", parent=base, fontName=BOLD)
+        body.append([_p(v, bold) for v in totals])
+    tables: list[Any] = []
+    for index in range(0, len(body), CHUNK):
+        chunk = body[index : index + CHUNK]
+        first = index == 0
+        table = Table(header_rows + chunk if first else chunk, colWidths=col_widths)
+        style = [*grid, shaded] if first else list(grid)
+        if not rows and first:
+            style.append(("SPAN", (0, 2), (-1, 2)))
+        table.setStyle(TableStyle(style))
+        tables.append(table)
+
+    def draw_header(canvas: Any, _document: Any) -> None:
+        page_header.drawOn(canvas, m_left, size[1] - m_top - header_height)
+
+    height = size[1] - m_top - m_bottom
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(
+        buffer, pagesize=size, title=title, author=watermark.who, leftMargin=m_left
+    )
+    no_padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+    document.addPageTemplates(
+        [
+            PageTemplate("first", [Frame(m_left, m_bottom, usable, height, **no_padding)]),
+            PageTemplate(
+                "later",
+                [Frame(m_left, m_bottom, usable, height - header_height, **no_padding)],
+                onPage=draw_header,
+            ),
+        ]
+    )
     motto = _("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + "\n" + _("Độc lập - Tự do - Hạnh phúc")
-    header = LongTable(
+    masthead = Table(
         [[_p(organ.upper(), centred), _p(motto, centred)]], colWidths=[usable / 2, usable / 2]
     )
     story: list[Any] = [
-        header,
+        NextPageTemplate("later"),
+        masthead,
         Spacer(1, 4 * mm),
         _p(title.upper(), big),
         _p(subtitle, centred),
         Spacer(1, 4 * mm),
-        table,
+        *tables,
     ]
     story += [_p(note, base) for note in notes]
 

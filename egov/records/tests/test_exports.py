@@ -82,6 +82,10 @@ def test_the_file_pdf_holds_the_table_of_contents_then_each_document(office, ful
     assert "Mục lục văn bản".upper() in front.upper()
     assert "Về việc đề nghị tuyển dụng" in front
     assert "12/UBND-TCCB" in front
+    # "Tờ số": the sheet each document starts on, counting the documents' pages only.
+    assert "Về việc đề nghị tuyển dụng 1" in front
+    assert "Danh sách thí sinh trúng tuyển 3" in front
+    assert "Về kết quả tuyển dụng công chức 4" in front
     # Front matter (2 pages), 2 pages of the first document, 1 placeholder, 1 page issued.
     assert len(reader.pages) == 2 + 2 + 1 + 1
     assert "Tuyen dung dot 1" in reader.pages[2].extract_text()
