@@ -52,7 +52,7 @@ def test_the_receiving_clerk_registers_an_electronic_document_and_the_sender_see
     log_in(page, "clerk", PERSONA_PASSWORD)
     page.goto(f"/documents/outgoing/{document.pk}/")
     page.wait_for_load_state("networkidle")
-    recipients = page.get_by_role("region", name="Nơi nhận").inner_text()
+    recipients = page.get_by_role("region", name="Nơi nhận", exact=True).inner_text()
     assert "Đã tiếp nhận" in recipients
     check_page(page)
     log_out(page)
@@ -62,4 +62,42 @@ def test_the_receiving_clerk_registers_an_electronic_document_and_the_sender_see
     page.goto("/exchange/dashboard/")
     page.wait_for_load_state("networkidle")
     assert page.locator("#chart-traffic-data").count() == 1
+    check_page(page)
+
+
+def test_the_sender_withdraws_one_recipient_and_adds_another_and_the_receiver_sees_it(
+    page, world, office, receiver
+):
+    document = issued_to_finance(office)
+    drain()
+    page.set_viewport_size(DESKTOP)
+
+    log_in(page, "clerk", PERSONA_PASSWORD)
+    page.goto(f"/documents/outgoing/{document.pk}/")
+    page.wait_for_load_state("networkidle")
+    form = page.get_by_role("region", name="Cập nhật nơi nhận")
+    form.get_by_role("button", name="Cập nhật nơi nhận").click()
+    page.wait_for_load_state("networkidle")
+    assert "Hãy ghi lý do cập nhật nơi nhận." in page.get_by_role("alert").inner_text()
+    check_page(page)
+
+    form = page.get_by_role("region", name="Cập nhật nơi nhận")
+    form.get_by_label(world.office.name, exact=True).check()
+    form.get_by_label("Sở Tài chính (Đã đến)").check()
+    form.get_by_label("Lý do cập nhật nơi nhận").fill("Gửi nhầm Sở Tài chính")
+    form.get_by_role("button", name="Cập nhật nơi nhận").click()
+    page.wait_for_load_state("networkidle")
+    assert "Đã cập nhật nơi nhận: thêm 1, rút 1." in page.content()
+    recipients = page.get_by_role("region", name="Nơi nhận", exact=True).inner_text()
+    assert "Đã rút khỏi nơi nhận" in recipients
+    check_page(page)
+    log_out(page)
+    drain()
+
+    log_in(page, "fin.clerk", PERSONA_PASSWORD)
+    page.get_by_role("link", name="Văn bản điện tử đến").click()
+    page.wait_for_load_state("networkidle")
+    listing = page.get_by_role("main").inner_text()
+    assert "Kế hoạch tuyển dụng công chức năm 2026\tSở Tài chính\tBên gửi đã thu hồi" in listing
+    assert "Đã cập nhật" in listing
     check_page(page)
