@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def race(calls):
     """Run each call in its own thread (own connection), released together."""
     barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
+    outcomes: list[object] = [None] * len(calls)
 
     def run(index, call):
         try:
