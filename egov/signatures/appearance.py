@@ -87,6 +87,14 @@ def text_box(page: PageSize) -> Box:
     return (right - TEXT_WIDTH, top - TEXT_HEIGHT, right, top)
 
 
+def copy_box(page: PageSize) -> Box:
+    """An electronic copy's three lines (form and number, copying agency, time): top right
+    of page 1, like an attachment's line but taller."""
+    right = page.width - TEXT_MARGIN
+    top = page.height - TEXT_MARGIN
+    return (right - TEXT_WIDTH, top - 2.2 * TEXT_HEIGHT, right, top)
+
+
 def overlap_share(signer: Box, seal: Box) -> float:
     """Which share of the signer's image's width the seal covers (for the tests)."""
     covered = max(0.0, min(signer[2], seal[2]) - max(signer[0], seal[0]))

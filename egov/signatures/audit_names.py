@@ -8,3 +8,4 @@ SEAL_AS_ORGANISATION = register("signatures.sign.organisation", _("Ký số củ
 VERIFY_INCOMING = register("signatures.verify.incoming", _("Kiểm tra chữ ký số văn bản đến"))
 SCAN_READ = register("signatures.scan.read", _("Nhận dạng văn bản quét (OCR)"))
 SCAN_REGISTER = register("signatures.scan.register", _("Vào sổ văn bản quét theo gợi ý"))
+SEAL_COPY = register("signatures.sign.copy", _("Ký số bản sao điện tử"))

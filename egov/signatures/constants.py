@@ -6,3 +6,4 @@ ATTACHMENT_FIELD = "CoQuanPhuLuc"
 MAX_IMAGE_BYTES = 1024 * 1024
 #: Largest PKCS#12 file accepted.
 MAX_PKCS12_BYTES = 64 * 1024
+COPY_FIELD = "CoQuanBanSao"

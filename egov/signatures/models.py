@@ -166,3 +166,26 @@ class ScanReading(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CopySeal(models.Model):
+    """The organisation's signature on an electronic copy (bản sao điện tử, Phụ lục I box
+    14): the copied document's main file signed anew, with no image and a text line (form of
+    copy, copying agency, the copy's number, signing time in ISO 8601). The source file is
+    not modified."""
+
+    copy = models.OneToOneField(
+        "documents.DocumentCopy", on_delete=models.PROTECT, related_name="seal"
+    )
+    source = models.ForeignKey("documents.StoredFile", on_delete=models.PROTECT, related_name="+")
+    signed = models.ForeignKey("documents.StoredFile", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("tên tệp"), max_length=255)
+    key = models.ForeignKey(SigningKey, on_delete=models.PROTECT, related_name="copy_seals")
+    line = models.CharField(max_length=300)
+    signed_at = models.DateTimeField()
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return self.name

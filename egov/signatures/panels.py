@@ -13,6 +13,35 @@ from egov.signatures.forms import SecretForm
 
 
 def document_panel(request: Any, kind: str, document: Any) -> str:
+    return _signatures_panel(request, kind, document) + _copies_panel(request, document)
+
+
+def _copies_panel(request: Any, document: Any) -> str:
+    """Electronic copies of the document: sealed ones to download, the others to seal for a
+    clerk of the copying agency."""
+    from egov.documents.access import is_clerk_of
+    from egov.signatures.models import CopySeal
+
+    copies = list(document.copies.select_related("unit").order_by("made_at", "pk"))
+    if not copies:
+        return ""
+    seals = {s.copy_id: s for s in CopySeal.objects.filter(copy__in=copies)}
+    rows = [
+        {
+            "copy": copy,
+            "seal": seals.get(copy.pk),
+            "may_seal": copy.pk not in seals and is_clerk_of(request.user, copy.unit),
+        }
+        for copy in copies
+    ]
+    if not any(row["seal"] or row["may_seal"] for row in rows):
+        return ""
+    return render_to_string(
+        "signatures/panel_copies.html", {"rows": rows, "form": SecretForm()}, request=request
+    )
+
+
+def _signatures_panel(request: Any, kind: str, document: Any) -> str:
     user = request.user
     if kind == "outgoing":
         state = queries.signing_state(document)

@@ -11,4 +11,6 @@ urlpatterns = [
     path("outgoing/<int:pk>/sign/", views.sign_as_signer, name="sign"),
     path("outgoing/<int:pk>/seal/", views.seal_as_organisation, name="seal"),
     path("outgoing/<int:pk>/signed/<int:signature_pk>/", views.signed_file, name="signed_file"),
+    path("copies/<int:pk>/seal/", views.seal_copy, name="seal_copy"),
+    path("copies/<int:pk>/file/", views.copy_file, name="copy_file"),
 ]

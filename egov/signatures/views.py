@@ -133,3 +133,59 @@ def key_list(request: HttpRequest) -> HttpResponse:
         "signatures/keys.html",
         {"form": form, "keys": keys.select_related("unit", "owner")},
     )
+
+
+def _copy_for_user(user: Any, pk: int) -> Any:
+    from egov.documents.models import DocumentCopy
+
+    copy = DocumentCopy.objects.select_related("unit").filter(pk=pk).first()
+    if copy is None:
+        raise Http404
+    if copy.incoming_id is not None:
+        incoming = access.get_incoming_for_user(user, copy.incoming_id)
+        url = reverse("documents:incoming_detail", args=[incoming.pk])
+    else:
+        assert copy.outgoing_id is not None  # noqa: S101 - a copy has one source
+        outgoing = access.get_outgoing_for_user(user, copy.outgoing_id)
+        url = reverse("documents:outgoing_detail", args=[outgoing.pk])
+    return copy, url + "#ban-sao-dien-tu"
+
+
+@login_required
+@require_POST
+def seal_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    from egov.signatures.actions.copies import seal_copy as seal
+
+    copy, back = _copy_for_user(request.user, pk)
+    form = SecretForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Hãy nhập mã PIN hoặc mật khẩu khóa ký số."))
+        return redirect(back)
+    try:
+        seal(actor=request.user, copy=copy, secret=form.cleaned_data["secret"])
+    except ActionError as error:
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    else:
+        messages.success(request, _("Đã ký số bản sao điện tử."))
+    return redirect(back)
+
+
+@login_required
+@require_GET
+def copy_file(request: HttpRequest, pk: int) -> FileResponse:
+    from egov.signatures.models import CopySeal
+
+    copy, _back = _copy_for_user(request.user, pk)
+    seal = CopySeal.objects.filter(copy=copy).select_related("signed").first()
+    if seal is None:
+        raise Http404
+    response = FileResponse(
+        seal.signed.content.open("rb"),
+        as_attachment=True,
+        filename=seal.name,
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,12 +1,13 @@
 """The two signatures in real Chromium: the director signs the approved text (a wrong
 password refused first), the clerk numbers and issues it, then applies the organisation's
-signature and downloads the sealed PDF; the clerk of a commune registers that PDF as an
-incoming document and reads "valid, signed by …". axe-core runs on every page, and on a
-375px-wide phone nothing scrolls sideways."""
+signature, downloads the sealed PDF and signs an electronic copy of it; the clerk of a
+commune registers that PDF as an incoming document and reads "valid, signed by …". axe-core
+runs on every page, and on a 375px-wide phone nothing scrolls sideways."""
 
 import pytest
 
-from egov.documents.models import IncomingDocument
+from egov.documents.actions.copies import make_copy
+from egov.documents.models import IncomingDocument, OutgoingDocument
 from egov.documents.tests.test_browser_incoming import DESKTOP, check_page, log_out
 from egov.lib.testing.browser import log_in
 from egov.organisations.testing import PERSONA_PASSWORD
@@ -77,6 +78,22 @@ def test_the_signer_signs_the_clerk_seals_and_the_recipient_sees_it_valid(
         page.get_by_test_id("organisation-signature").get_by_role("link").first.click()
     sealed = tmp_path / "cong-van-da-ky.pdf"
     download.value.save_as(sealed)
+
+    # ... and an electronic copy of it (sao y), signed with the copy's own line.
+    make_copy(
+        actor=office.clerk,
+        unit=office.home_affairs,
+        form="SY",
+        outgoing=OutgoingDocument.objects.get(pk=document.pk),
+    )
+    page.reload()
+    copies = page.get_by_test_id("copy-seal-panel")
+    copies.get_by_label("Mã PIN hoặc mật khẩu khóa ký số").fill(PASSWORD)
+    copies.get_by_role("button", name="Ký số bản sao").click()
+    page.wait_for_load_state("networkidle")
+    assert "Đã ký số bản sao điện tử." in status_text(page)
+    assert ".sy-01.pdf" in page.get_by_test_id("copy-seal-panel").inner_text()
+    check_page(page)
     log_out(page)
 
     # The commune's clerk registers the sealed PDF and reads the verdict.

@@ -179,3 +179,33 @@ def test_a_signer_without_a_key_is_told_to_register_one(office, pki):
     with pytest.raises(ActionError) as error:
         sign_as_signer(actor=office.leader, document=document, secret=PASSWORD)
     assert error.value.code == "no_personal_key"
+
+
+def test_the_clerk_signs_an_electronic_copy_with_its_form_agency_and_time(office, pki):
+    from egov.documents.actions.copies import make_copy
+    from egov.signatures.actions.copies import seal_copy
+
+    personal_key(office.leader, pki)
+    organisation_key(office.clerk, office.home_affairs, pki)
+    document = approved(office)
+    sign_as_signer(actor=office.leader, document=document, secret=PASSWORD)
+    issued = issue(office, document)
+    [sealed] = seal_as_organisation(actor=office.clerk, document=issued, secret=PASSWORD)
+    copy = make_copy(actor=office.clerk, unit=office.home_affairs, form="SY", outgoing=issued)
+    with pytest.raises(ActionError) as error:
+        seal_copy(actor=office.clerk, copy=copy, secret="sai")
+    assert error.value.code == "wrong_password"
+    seal = seal_copy(actor=office.clerk, copy=copy, secret=PASSWORD)
+    assert seal.source == sealed.signed  # the copy reproduces the issued, sealed file
+    assert read(sealed.signed) == read(seal.signed)[: len(read(sealed.signed))]
+    lines = seal.line.split("\n")
+    assert lines[0] == f"SAO Y 01/{copy.notation}" and lines[1] == office.home_affairs.name
+    assert lines[2].endswith("+07:00") and "T" in lines[2]  # ISO 8601, Vietnam time
+    result = verify_pdf(read(seal.signed))
+    assert result.outcome == Outcome.VALID, result.as_json()
+    assert len(result.signatures) == 3
+    rect = widgets(read(seal.signed))["CoQuanBanSao"]
+    assert rect[2] > 500 and rect[3] > 780  # top right of page 1
+    with pytest.raises(ActionError) as error:
+        seal_copy(actor=office.clerk, copy=copy, secret=PASSWORD)
+    assert error.value.code == "copy_already_sealed"

@@ -111,3 +111,35 @@ def test_a_person_registers_their_own_key_on_the_key_page(office, pki, client_fo
     )
     assert "Đã đăng ký khóa ký số." in response.text
     assert "Nguyễn Văn Ký" in response.text
+
+
+def test_the_clerk_seals_a_copy_from_the_document_page(office, pki, client_for):
+    from egov.documents.actions.copies import make_copy
+    from egov.signatures.models import CopySeal
+
+    personal_key(office.leader, pki)
+    organisation_key(office.clerk, office.home_affairs, pki)
+    document = approved(office)
+    client_for(office.leader).post(
+        reverse("signatures:sign", args=[document.pk]), {"secret": PASSWORD}
+    )
+    issued = issue(office, document)
+    copy = make_copy(actor=office.clerk, unit=office.home_affairs, form="SY", outgoing=issued)
+    clerk = client_for(office.clerk)
+    page = clerk.get(detail(document))
+    assert 'data-testid="copy-seal-panel"' in page.text
+    assert reverse("signatures:seal_copy", args=[copy.pk]) in page.text
+    response = clerk.post(
+        reverse("signatures:seal_copy", args=[copy.pk]), {"secret": PASSWORD}, follow=True
+    )
+    assert "Đã ký số bản sao điện tử." in response.text
+    seal = CopySeal.objects.get(copy=copy)
+    assert seal.name in response.text
+    download = clerk.get(reverse("signatures:copy_file", args=[copy.pk]))
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    outsider = client_for(office.outsider)
+    assert outsider.get(reverse("signatures:copy_file", args=[copy.pk])).status_code == 404
+    assert (
+        outsider.post(reverse("signatures:seal_copy", args=[copy.pk]), {"secret": "x"}).status_code
+        == 404
+    )
