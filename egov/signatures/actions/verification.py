@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from egov.audit.service import record
 from egov.signatures import audit_names
@@ -24,7 +25,8 @@ def on_incoming_files(document: Any, attachments: Sequence[Any]) -> None:
 
 def verify_incoming_files(document: Any, attachments: Sequence[Any]) -> list[Verification]:
     """Check each PDF attachment and record the verdict; a failing one flags the document
-    (shown on its page and in the audit trail), it is never silently accepted."""
+    (an alert on its page, an urgent notification to the unit's clerks, the audit trail): it
+    is never silently accepted."""
     checks = []
     now = timezone.now()
     for attachment in attachments:
@@ -47,6 +49,20 @@ def verify_incoming_files(document: Any, attachments: Sequence[Any]) -> list[Ver
     if not checks:
         return []
     Verification.objects.bulk_create(checks)
+    failed = [c for c in checks if c.failed]
+    if failed:
+        from django.urls import reverse
+
+        from egov.accounts.notify import notify
+        from egov.documents.queries import clerks_of
+
+        notify(
+            clerks_of(document.unit, secrecy=document.secrecy),
+            text=_("Văn bản đến không qua được kiểm tra chữ ký số: %(subject)s")
+            % {"subject": document.subject[:200]},
+            url=reverse("documents:incoming_detail", args=[document.pk]) + "#kiem-tra-chu-ky",
+            urgent=True,
+        )
     record(
         action=audit_names.VERIFY_INCOMING,
         actor=None,

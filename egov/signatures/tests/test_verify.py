@@ -133,6 +133,11 @@ def test_an_uploaded_incoming_document_is_verified_and_a_failing_one_flagged(off
     assert document.pk in set(failing_incoming_ids())
     event = AuditEvent.objects.get(action=audit_names.VERIFY_INCOMING)
     assert event.object_id == str(document.pk)
+    from egov.accounts.models import Notification
+
+    alert = Notification.objects.get(user=office.clerk, urgent=True)
+    assert "không qua được kiểm tra chữ ký số" in alert.text
+    assert alert.url.endswith(f"/{document.pk}/#kiem-tra-chu-ky")
 
 
 @pytest.mark.django_db
