@@ -13,6 +13,7 @@ import hashlib
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 
 
 def put(body: bytes) -> str:
@@ -24,6 +25,19 @@ def put(body: bytes) -> str:
         if saved != name:  # a concurrent writer stored the same bytes first
             default_storage.delete(saved)
     return name
+
+
+def discard(name: str) -> None:
+    """Delete a body nobody names any more, once the transaction that forgot it commits
+    (a recalled document's package: Điều 18.4.b has the receiver destroy it)."""
+    from egov.exchange.models import HubMailbox, InboxMessage, OutboxMessage
+
+    if not name or any(
+        model.objects.filter(body_file=name).exists()
+        for model in (InboxMessage, OutboxMessage, HubMailbox)
+    ):
+        return
+    transaction.on_commit(lambda: default_storage.delete(name))
 
 
 def get(name: str) -> bytes:

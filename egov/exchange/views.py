@@ -124,6 +124,8 @@ def resend_dead(request: HttpRequest, pk: int) -> HttpResponse:
 def download(request: HttpRequest, pk: int) -> HttpResponse:
     """The received package as an .edxml file, for a clerk who keeps it or sends it on."""
     message = access.get_inbox_for_user(request.user, pk)
+    if not message.body_file:  # destroyed on a recall, or refused as too large to keep
+        raise Http404
     response = HttpResponse(bytes(message.body), content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="goi-tin-{message.pk}.edxml"'
     return response

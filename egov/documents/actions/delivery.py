@@ -1,18 +1,20 @@
 """What the exchange reports back into the e-office: how far each recipient of an issued
-document got, and a sender's recall of a document we received."""
+document got, and a sender's recall of a document we received (which destroys our copy)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from egov.audit.service import record
 from egov.documents import audit_names
 from egov.documents.actions._common import incoming_transition, outgoing_transition
 from egov.documents.choices import IncomingStatus, RecipientStatus
-from egov.documents.models import IncomingDocument, Recipient
+from egov.documents.models import Attachment, IncomingDocument, Recipient, StoredFile
 
 # The order statuses advance in; a late 03 never overwrites a 06 that overtook it.
 _RANK = {
@@ -55,13 +57,35 @@ def set_recipient_status(*, recipient_id: int, status: str, at: dt.datetime) -> 
     return True
 
 
+#: What a destroyed received document shows in place of its subject.
+DESTROYED_SUBJECT = "[Đã hủy theo yêu cầu thu hồi của cơ quan gửi]"
+
+
 @transaction.atomic
 def recall_received(*, document: IncomingDocument, reason: str, actor: Any = None) -> None:
-    """The sender recalled a document we registered (Phụ lục VI III.8): it is frozen where
-    it stands, with the reason, and stays readable; its number is not reused."""
+    """The sender recalled (or replaced, or withdrew us from) a document we registered:
+    the received e-document is destroyed here (Điều 18.4.b; Phụ lục VI III.8): its files
+    and descriptive metadata go; the recall metadata stays: the arrival number (never
+    reused), the sender's organ code and document id, the number and notation, the time of
+    arrival, and the recall's reason and time in the history. The audit event names the
+    files destroyed by their hashes, not their content."""
     document = IncomingDocument.objects.select_for_update().get(pk=document.pk)
     if document.status == IncomingStatus.RECALLED:
         return
+    attachments = list(document.attachments.select_related("file"))
+    hashes = [a.file.sha256 for a in attachments]
+    file_ids = {a.file_id for a in attachments}
+    Attachment.objects.filter(pk__in=[a.pk for a in attachments]).delete()
+    for stored in StoredFile.objects.filter(pk__in=file_ids):
+        if stored.uses.exists():  # the same bytes are another document's (the sender's own)
+            continue
+        name, storage = stored.content.name or "", stored.content.storage
+        try:
+            with transaction.atomic():
+                stored.delete()
+        except ProtectedError:  # a later part's record (a signature check) still holds it
+            continue
+        transaction.on_commit(functools.partial(storage.delete, name))
     incoming_transition(
         document,
         action="recalled_by_sender",
@@ -71,11 +95,30 @@ def recall_received(*, document: IncomingDocument, reason: str, actor: Any = Non
         note=reason,
     )
     document.status = IncomingStatus.RECALLED
-    document.save(update_fields=["status", "updated_at"])
+    document.subject = DESTROYED_SUBJECT
+    document.description = ""
+    document.signer_name = ""
+    document.signer_position = ""
+    document.to_places = ""
+    document.page_amount = None
+    document.search_vector = None
+    document.save(
+        update_fields=[
+            "status",
+            "subject",
+            "description",
+            "signer_name",
+            "signer_position",
+            "to_places",
+            "page_amount",
+            "search_vector",
+            "updated_at",
+        ]
+    )
     record(
         action=audit_names.INCOMING_RECALLED_BY_SENDER,
         actor=actor,
         obj=document,
         unit_id=document.unit_id,
-        after={"reason": reason},
+        after={"reason": reason, "files_destroyed": hashes},
     )

@@ -286,11 +286,22 @@ def _take_recall(
         return
     if original.incoming is not None:
         recall_received(document=original.incoming, reason=reason)
-    original.state = InboxState.RECALLED
-    original.save(update_fields=["state"])
+    _destroy(original, reason)
     send_status(
         unit=unit, document_id=about, to_code=message.from_code, code=edxml.StatusCode.RECALL_AGREED
     )
+
+
+def _destroy(original: InboxMessage, reason: str) -> None:
+    """The received package of a recalled, replaced or withdrawn document is destroyed with
+    the document (Điều 18.4.b; Phụ lục VI III.8); its row stays as the recall's record:
+    who sent what id when, its hash and size, the reason."""
+    name = original.body_file
+    original.state = InboxState.RECALLED
+    original.note = reason[:4000]
+    original.body_file = ""
+    original.save(update_fields=["state", "note", "body_file"])
+    storage.discard(name)
 
 
 def _take_update(
@@ -340,9 +351,7 @@ def _take_update(
         withdrawn = _("Bên gửi rút cơ quan khỏi nơi nhận: %(reason)s") % {"reason": reason or "—"}
         if original.incoming is not None:
             recall_received(document=original.incoming, reason=withdrawn[:500])
-        original.state = InboxState.RECALLED
-        original.note = withdrawn[:4000]
-        original.save(update_fields=["state", "note"])
+        _destroy(original, withdrawn)
     else:
         original.note = f"{original.note}\n{note}".strip()[:4000]
         original.save(update_fields=["note"])
@@ -374,9 +383,7 @@ def _take_replacement(message: InboxMessage, business: Any) -> None:
     reason = f"{business.bussiness_doc_reason} — thay thế bởi {message.document_id}"[:500]
     if replaced.incoming is not None:
         recall_received(document=replaced.incoming, reason=reason)
-    replaced.state = InboxState.RECALLED
-    replaced.note = reason
-    replaced.save(update_fields=["state", "note"])
+    _destroy(replaced, reason)
     if message.unit is not None:
         send_status(
             unit=message.unit,

@@ -2,15 +2,18 @@
 received electronic document; registering and handling it send 01, 03, 04, 05, 06 back."""
 
 import hashlib
+import json
 
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from egov.audit.models import AuditEvent
 from egov.documents.actions import handling, issuing, outgoing
+from egov.documents.actions.delivery import DESTROYED_SUBJECT
 from egov.documents.actions.handling import Instruction, Target
 from egov.documents.actions.issuing import RecipientSpec
 from egov.documents.choices import RecipientKind
-from egov.documents.models import Recipient
+from egov.documents.models import Attachment, Recipient
 from egov.documents.testing import doc_type, make_pdf, upload
 from egov.exchange.actions import reception
 from egov.exchange.actions.delivery import deliver_due
@@ -183,6 +186,19 @@ def test_a_recall_freezes_the_registered_copy_and_15_comes_back(office, receiver
     incoming.refresh_from_db()
     assert incoming.status == "recalled"
     assert InboxMessage.objects.filter(kind="status", status_code="15").exists()
+    # The receiver destroys its copy (Điều 18.4.b): files, subject and package go; the
+    # recall's record stays; the sender's own copy (the same bytes) is untouched.
+    assert incoming.subject == DESTROYED_SUBJECT and not incoming.attachments.exists()
+    assert incoming.search_vector is None
+    assert incoming.transitions.filter(action="recalled_by_sender", note="Sai thời hạn").exists()
+    received = InboxMessage.objects.get(kind="edoc", business_type=0)
+    assert received.body_file == "" and received.sha256 and received.state == "recalled"
+    sender_copy = Attachment.objects.get(file__sha256=hashlib.sha256(PDF).hexdigest())
+    assert sender_copy.incoming_id is None and sender_copy.file.content.read()[:5] == b"%PDF-"
+    event = AuditEvent.objects.filter(action="documents.incoming.recalled_by_sender").get()
+    assert event.after is not None
+    assert event.after["files_destroyed"] == [hashlib.sha256(PDF).hexdigest()]
+    assert "Kế hoạch" not in json.dumps(event.after, ensure_ascii=False)
 
 
 def test_a_replacement_freezes_the_replaced_copy_and_waits_for_the_clerk(office, receiver):

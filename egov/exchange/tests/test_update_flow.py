@@ -4,6 +4,7 @@ that keep it hear of the change; each answers 15."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from egov.documents.actions import distribution, issuing
 from egov.documents.actions.issuing import RecipientSpec
@@ -61,7 +62,7 @@ def test_an_added_agency_gets_the_document_and_the_others_hear_of_it(world, offi
 
 
 def test_a_removed_agency_withdraws_its_copy_and_later_statuses_do_not_revive_it(
-    world, office, receiver
+    client_for, world, office, receiver
 ):
     document, copy = registered_at_finance(office, receiver)
     finance = Recipient.objects.get(document=document)
@@ -81,6 +82,9 @@ def test_a_removed_agency_withdraws_its_copy_and_later_statuses_do_not_revive_it
         kind="edoc", to_code=world.finance.organ_code, business_type=0
     )
     assert original.state == InboxState.RECALLED and "Gửi nhầm" in original.note
+    assert original.body_file == ""  # the package is destroyed with the copy
+    download = reverse("exchange:inbox_download", args=[original.pk])
+    assert client_for(receiver.clerk).get(download).status_code == 404
     finance.refresh_from_db()
     assert finance.status == "removed"
     assert InboxMessage.objects.filter(kind="status", status_code="15").exists()
