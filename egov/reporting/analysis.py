@@ -121,7 +121,7 @@ def read_sums(
 # as for 3,400 communes × one indicator, where an IN list over units and indicators makes
 # it scan one of the two-column indexes for most of the table.
 _OWN = """
-SELECT d.unit_id, d.indicator_id, d.period_id, d.counted_value, d.counted_weight
+SELECT d.unit_id, d.indicator_id, d.period_id, d.counted_value, {weight}
 FROM unnest(%s::bigint[], %s::bigint[]) AS c(indicator_id, combo_id)
 CROSS JOIN unnest(%s::bigint[]) AS n(id)
 JOIN {table} AS d
@@ -130,9 +130,14 @@ WHERE d.period_id = ANY(%s::bigint[]) AND d.counted_value IS NOT NULL
 """
 
 
-def _cells(indicator_ids: list[int], combo_id: int | None) -> list[tuple[int, int]]:
-    """(indicator, breakdown cell) of every cell the indicators have (or only ``combo_id``)."""
-    combo_of = dict(Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "combo_id"))
+def _cells(indicator_ids: list[int], combo_id: int | None) -> tuple[list[tuple[int, int]], bool]:
+    """(indicator, breakdown cell) of every cell the indicators have (or only ``combo_id``),
+    and whether any of them is a weighted average (the only ones whose weight is read)."""
+    shapes = list(
+        Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "combo_id", "aggregation")
+    )
+    combo_of = {pk: combo for pk, combo, _aggregation in shapes}
+    weighted = any(a == Aggregation.WEIGHTED_AVERAGE for _pk, _combo, a in shapes)
     cells: dict[int, list[int]] = {}
     for combo, cell in OptionCombo.objects.filter(combo_id__in=set(combo_of.values())).values_list(
         "combo_id", "pk"
@@ -143,7 +148,7 @@ def _cells(indicator_ids: list[int], combo_id: int | None) -> list[tuple[int, in
         for indicator, combo in combo_of.items()
         for cell in cells.get(combo, [])
         if combo_id is None or cell == combo_id
-    ]
+    ], weighted
 
 
 def read_own_values(
@@ -153,10 +158,13 @@ def read_own_values(
     indicator that does not add up (aggregation "none") this is the whole figure. Read as
     plain rows and summed over the breakdown here: a question over every commune reads
     ~100,000 of them, which a grouping in the database would spill to disk."""
-    cells = _cells(indicator_ids, combo_id)
+    cells, weighted = _cells(indicator_ids, combo_id)
     if not cells or not node_ids or not period_ids:
         return {}
-    sql = _OWN.format(table=connection.ops.quote_name(DataValue._meta.db_table))
+    sql = _OWN.format(
+        table=connection.ops.quote_name(DataValue._meta.db_table),
+        weight="d.counted_weight" if weighted else "NULL",
+    )
     params: list[Any] = [[i for i, _c in cells], [c for _i, c in cells], node_ids, period_ids]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL jit = off")  # compiling costs more than these reads
@@ -210,7 +218,15 @@ class Values:
 
     def over(self, node_id: int, indicator: Indicator, periods: list[Period]) -> Decimal | None:
         """Year-to-date: summed, the latest for "last", the mean of periods for averages."""
-        found = [v for p in periods if (v := self.get(node_id, indicator, p.pk)) is not None]
+        if indicator.formula:
+            found = [v for p in periods if (v := self.get(node_id, indicator, p.pk)) is not None]
+        else:
+            sums, pk = self.sums, indicator.pk
+            found = [
+                v
+                for p in periods
+                if (v := value_from(indicator, sums.get((node_id, pk, p.pk)))) is not None
+            ]
         if not found:
             return None
         if indicator.formula:
