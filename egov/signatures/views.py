@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from egov.documents.access import clerk_units
 from egov.lib.errors import ActionError
+from egov.organisations import access as org_access
 from egov.signatures import access
 from egov.signatures.actions import keys as key_actions
 from egov.signatures.actions import signing
@@ -108,6 +109,8 @@ def _read_upload(upload: Any, limit: int) -> bytes:
 @require_http_methods(["GET", "POST"])
 def key_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
+    if not org_access.is_staff_member(user):
+        raise Http404  # keys are for officials: a citizen's account has none to register
     units = clerk_units(user)
     form = Pkcs12KeyForm(request.POST or None, request.FILES or None, units=units)
     if request.method == "POST" and form.is_valid():

@@ -143,3 +143,8 @@ def test_the_clerk_seals_a_copy_from_the_document_page(office, pki, client_for):
         outsider.post(reverse("signatures:seal_copy", args=[copy.pk]), {"secret": "x"}).status_code
         == 404
     )
+
+
+def test_a_citizen_has_no_key_page(office, client_for):
+    assert client_for(office.citizen).get(reverse("signatures:keys")).status_code == 404
+    assert client_for(office.outsider).get(reverse("signatures:keys")).status_code == 200
