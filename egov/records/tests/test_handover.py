@@ -160,3 +160,12 @@ def test_a_failed_hand_over_keeps_nothing(office, monkeypatch):
         for folder in default_storage.listdir("records")[0]:
             kept += default_storage.listdir(f"records/{folder}")[1]
     assert kept == []  # the package written before the failure was removed
+
+
+def test_only_the_agencys_clerks_are_offered_the_package(client_for, office):
+    case_file = closed_file(office)
+    handover.hand_over(actor=office.clerk, case_file=case_file)
+    url = reverse("records:file_detail", args=[case_file.pk])
+    link = "Tải gói nộp lưu (.zip)"
+    assert link in client_for(office.clerk).get(url).content.decode()
+    assert link not in client_for(office.leader).get(url).content.decode()

@@ -44,6 +44,7 @@ def file_list(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": FileStatus.choices,
             "can_open": bool(access.file_agencies(request.user)),
+            "can_plan": bool(access.office_units(request.user)),
         },
     )
 
@@ -114,6 +115,8 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "toc": toc,
             "may_change": may_change,
             "may_hand_over": case_file.status == FileStatus.CLOSED
+            and doc_access.is_clerk_of(request.user, case_file.unit),
+            "may_download_package": case_file.is_frozen
             and doc_access.is_clerk_of(request.user, case_file.unit),
             "q": text,
             "candidates": _candidates(request, case_file, text)
