@@ -18,8 +18,11 @@ Pillow, so nobody's real signature or seal is ever committed.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +53,27 @@ class PageSize:
 
 
 A4 = PageSize(595.28, 841.89)
+
+
+@functools.cache
+def text_font() -> Path:
+    """The Times-compatible serif rescaled to 1000 units per em, in a cache file. pyHanko
+    writes a CID font's glyph widths (/W) in the font's own units, which the PDF reads as
+    thousandths of an em: Liberation Serif's 2048 units would double every advance."""
+    # fontTools ships no type information (a pyHanko dependency, not ours to stub).
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib.scaleUpem import scale_upem  # type: ignore[import-untyped]
+
+    cache = Path(tempfile.gettempdir()) / "egov-fonts" / "LiberationSerif-Regular-1000.ttf"
+    if not cache.is_file():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        font = TTFont(str(TIMES_COMPATIBLE))
+        if font["head"].unitsPerEm != 1000:
+            scale_upem(font, 1000)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        font.save(str(partial))
+        partial.replace(cache)
+    return cache
 
 
 def signer_box(page: PageSize) -> Box:

@@ -270,7 +270,7 @@ def sign_pdf(
         style = TextStampStyle(
             stamp_text=look.text.replace("%", "%%"),
             text_box_style=TextBoxStyle(
-                font=GlyphAccumulatorFactory(str(appearance.TIMES_COMPATIBLE), font_size=10)
+                font=GlyphAccumulatorFactory(str(appearance.text_font()), font_size=10)
             ),
             border_width=0,
             background=None,

@@ -69,6 +69,21 @@ def test_the_signer_then_the_clerk_sign_and_both_signatures_verify(office, pki):
     assert {audit_names.SIGN_AS_SIGNER, audit_names.SEAL_AS_ORGANISATION} <= actions
 
 
+def _fonts_in(xobject: Any) -> list[Any]:
+    """Type0 fonts used by an appearance stream and the forms it draws."""
+    resources = xobject.get("/Resources")
+    found: list[Any] = []
+    if resources is None:
+        return found
+    resources = resources.get_object()
+    for font in (resources.get("/Font") or {}).values():
+        if font.get_object().get("/Subtype") == "/Type0":
+            found.append(font)
+    for inner in (resources.get("/XObject") or {}).values():
+        found.extend(_fonts_in(inner.get_object()))
+    return found
+
+
 def test_the_seal_overlaps_a_third_of_the_signers_image_on_its_left(office, pki):
     personal_key(office.leader, pki)
     organisation_key(office.clerk, office.home_affairs, pki)
@@ -95,7 +110,14 @@ def test_an_attachment_carries_the_number_and_iso_time_at_the_top_right(office, 
     rect = widgets(data)["CoQuanPhuLuc"]
     assert rect[2] > 500 and rect[3] > 780  # top right of an A4 page
     annots: Any = PdfReader(io.BytesIO(data)).pages[0]["/Annots"]
-    assert annots[0].get_object()["/AP"]["/N"].get_object().get_data()  # the line is drawn
+    stream = annots[0].get_object()["/AP"]["/N"].get_object()
+    assert stream.get_data()  # the line is drawn
+    fonts = [f.get_object() for f in _fonts_in(stream)]
+    assert fonts, "the text line embeds its font"
+    for font in fonts:
+        widths = font["/DescendantFonts"][0].get_object()["/W"]
+        advances = [float(w) for chunk in widths[1::2] for w in chunk]
+        assert advances and max(advances) < 1000  # thousandths of an em, not 2048ths
     assert issued.number_and_notation  # what the line shows
     import re
 
