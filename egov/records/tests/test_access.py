@@ -147,3 +147,9 @@ def test_opening_for_a_user_outside_the_agency_is_refused(office):
         )
     assert getattr(error.value, "code", None) == "owner_outside_agency"
     assert not isinstance(error.value, PermissionDenied)
+
+
+def test_the_file_plan_is_offered_to_the_office_only(client_for, office):
+    url = reverse("records:file_list")
+    assert "Danh mục hồ sơ" in client_for(office.clerk).get(url).content.decode()
+    assert "Danh mục hồ sơ" not in client_for(office.specialist).get(url).content.decode()
