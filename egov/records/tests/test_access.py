@@ -153,3 +153,26 @@ def test_the_file_plan_is_offered_to_the_office_only(client_for, office):
     url = reverse("records:file_list")
     assert "Danh mục hồ sơ" in client_for(office.clerk).get(url).content.decode()
     assert "Danh mục hồ sơ" not in client_for(office.specialist).get(url).content.decode()
+
+
+def test_a_document_page_names_its_files_and_files_it_into_an_open_one(client_for, office):
+    document = received(office, "Về việc tổ chức hội nghị tổng kết")
+    first = clerk_file(office, code="01.HC")
+    second = clerk_file(office, code="02.HC")
+    files.add_document(actor=office.clerk, case_file=first, incoming=document)
+    client = client_for(office.clerk)
+    page_url = reverse("documents:incoming_detail", args=[document.pk])
+    page = client.get(page_url).content.decode()
+    assert "01.HC — Hồ sơ về công tác cán bộ" in page
+    assert 'name="file"' in page and f'value="{second.pk}"' in page  # the other open file
+    response = client.post(
+        reverse("records:add_to_file"),
+        {"file": second.pk, "kind": "incoming", "document": document.pk, "next": page_url},
+    )
+    assert response.status_code == 302 and response["Location"] == page_url
+    assert second.items.filter(incoming=document).exists()
+    outsider = client_for(office.outsider).post(
+        reverse("records:add_to_file"),
+        {"file": second.pk, "kind": "incoming", "document": document.pk},
+    )
+    assert outsider.status_code == 404
