@@ -86,6 +86,16 @@ def base_indicators(indicators: Iterable[Indicator]) -> dict[str, Indicator]:
     return wanted
 
 
+# Arrays, not IN lists: a question over every commune passes 3,400 node ids.
+_TOTALS = """
+SELECT node_id, indicator_id, period_id, sum(total), sum(weight), sum(reporters)
+FROM {table}
+WHERE line = %s AND node_id = ANY(%s::bigint[]) AND indicator_id = ANY(%s::bigint[])
+  AND period_id = ANY(%s::bigint[]) {combo}
+GROUP BY 1, 2, 3
+"""
+
+
 def read_sums(
     *,
     line: str,
@@ -98,16 +108,16 @@ def read_sums(
     plus the nodes' own counted values, which are not stored again as totals (a commune's
     figure is its values), in two indexed queries."""
     indicator_ids = [i.pk for i in indicators]
-    qs = AggregateValue.objects.filter(
-        line=line, node_id__in=node_ids, indicator_id__in=indicator_ids, period_id__in=period_ids
+    sql = _TOTALS.format(
+        table=connection.ops.quote_name(AggregateValue._meta.db_table),
+        combo="AND combo_id = %s" if combo_id is not None else "",
     )
+    params: list[Any] = [line, node_ids, indicator_ids, period_ids]
     if combo_id is not None:
-        qs = qs.filter(combo_id=combo_id)
-    sums: Sums = {}
-    for node, indicator, period, total, weight, reporters in qs.values_list(
-        "node_id", "indicator_id", "period_id"
-    ).annotate(Sum("total"), Sum("weight"), Sum("reporters")):
-        sums[(node, indicator, period)] = [total, weight, reporters]
+        params.append(combo_id)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        sums: Sums = {(n, i, p): [t, w, r] for n, i, p, t, w, r in cursor.fetchall()}
     for key, own in read_own_values(node_ids, indicator_ids, period_ids, combo_id).items():
         if key in sums:
             sums[key] = [a + b for a, b in zip(sums[key], own, strict=True)]
@@ -216,16 +226,17 @@ class Values:
         indicator = self.indicators.get(ref.code)
         return None if indicator is None else self.get(node_id, indicator, period_id)
 
-    def over(self, node_id: int, indicator: Indicator, periods: list[Period]) -> Decimal | None:
-        """Year-to-date: summed, the latest for "last", the mean of periods for averages."""
+    def over(self, node_id: int, indicator: Indicator, period_ids: list[int]) -> Decimal | None:
+        """Year-to-date over ``period_ids``: summed, the latest for "last", the mean of
+        periods for averages."""
         if indicator.formula:
-            found = [v for p in periods if (v := self.get(node_id, indicator, p.pk)) is not None]
+            found = [v for p in period_ids if (v := self.get(node_id, indicator, p)) is not None]
         else:
             sums, pk = self.sums, indicator.pk
             found = [
                 v
-                for p in periods
-                if (v := value_from(indicator, sums.get((node_id, pk, p.pk)))) is not None
+                for p in period_ids
+                if (v := value_from(indicator, sums.get((node_id, pk, p)))) is not None
             ]
         if not found:
             return None
@@ -234,7 +245,7 @@ class Values:
             return evaluate(
                 parse(indicator.formula),
                 lambda ref: (
-                    self.over(node_id, self.indicators[ref.code], periods)
+                    self.over(node_id, self.indicators[ref.code], period_ids)
                     if ref.code in self.indicators
                     else None
                 ),
@@ -259,25 +270,30 @@ def report_table(
         line=line, node_ids=node_ids, indicators=base.values(), period_ids=list(periods)
     )
     values = Values(sums, base)
+    # The year's plans of these indicators (at most one per unit), kept for the nodes asked.
+    wanted = set(node_ids)
     plans = {
-        (p.unit_id, p.indicator_id): p.value
-        for p in PlanTarget.objects.filter(
-            unit_id__in=node_ids, indicator__in=indicators, year=period.year
-        )
+        (unit_id, indicator_id): value
+        for unit_id, indicator_id, value in PlanTarget.objects.filter(
+            indicator__in=indicators, year=period.year
+        ).values_list("unit_id", "indicator_id", "value")
+        if unit_id in wanted
     }
+    this_id, prev_id, last_id = period.pk, prev.pk, last.pk
+    ytd_ids, ytd_last_ids = [p.pk for p in ytd], [p.pk for p in ytd_last]
     rows = []
-    for node in nodes:
+    for node, node_id in zip(nodes, node_ids, strict=True):
         for indicator in indicators:
             rows.append(
                 ReportRow(
                     node=node,
                     indicator=indicator,
-                    this=values.get(node.pk, indicator, period.pk),
-                    previous=values.get(node.pk, indicator, prev.pk),
-                    last_year=values.get(node.pk, indicator, last.pk),
-                    plan=plans.get((node.pk, indicator.pk)),
-                    ytd=values.over(node.pk, indicator, ytd),
-                    ytd_last_year=values.over(node.pk, indicator, ytd_last),
+                    this=values.get(node_id, indicator, this_id),
+                    previous=values.get(node_id, indicator, prev_id),
+                    last_year=values.get(node_id, indicator, last_id),
+                    plan=plans.get((node_id, indicator.pk)),
+                    ytd=values.over(node_id, indicator, ytd_ids),
+                    ytd_last_year=values.over(node_id, indicator, ytd_last_ids),
                 )
             )
     return rows
