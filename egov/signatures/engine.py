@@ -114,6 +114,12 @@ def certificate_of(source: KeySource, secret: str) -> x509.Certificate:
         return signing_certificate(signer)
 
 
+def carried_certificates(signer: signers.Signer) -> list[x509.Certificate]:
+    """The other certificates the key brings (a PKCS#12 file's chain)."""
+    registry = getattr(signer, "cert_registry", None) or []
+    return [x509.load_der_x509_certificate(c.dump()) for c in registry]
+
+
 def signing_certificate(signer: signers.Signer) -> x509.Certificate:
     """The signer's certificate as a ``cryptography`` object."""
     if signer.signing_cert is None:
@@ -121,11 +127,25 @@ def signing_certificate(signer: signers.Signer) -> x509.Certificate:
     return x509.load_der_x509_certificate(signer.signing_cert.dump())
 
 
-def check_certificate(certificate: x509.Certificate, *, at: dt.datetime | None = None) -> None:
+def check_certificate(
+    certificate: x509.Certificate,
+    *,
+    at: dt.datetime | None = None,
+    extra: list[x509.Certificate] | None = None,
+) -> None:
     """Refuse a certificate that is not valid now, is revoked in the known CRLs, or does not
     chain to the trust list, before anything is signed."""
     now = at or timezone.now()
     facts = _certificate_facts(certificate)
+    if trust.chains_to_roots(certificate, extra) is False:
+        raise ActionError(
+            _(
+                "Chứng thư số của “%(name)s” không thuộc danh sách chứng thư số tin cậy "
+                "(do “%(issuer)s” cấp)."
+            )
+            % {"name": facts["common_name"], "issuer": certificate.issuer.rfc4514_string()},
+            code="certificate_untrusted",
+        )
     if facts["not_after"] < now:
         raise ActionError(
             _("Chứng thư số của “%(name)s” đã hết hạn ngày %(date)s.")

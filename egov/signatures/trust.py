@@ -21,6 +21,7 @@ from typing import Any
 from asn1crypto import crl as asn1_crl  # type: ignore[import-untyped]
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.serialization import Encoding
 from django.conf import settings
 from pyhanko_certvalidator import ValidationContext
@@ -107,3 +108,28 @@ def validation_context(*, for_signing: bool = False) -> ValidationContext | None
     if for_signing and not kwargs["crls"] and not kwargs["allow_fetching"]:
         return None
     return ValidationContext(**kwargs)
+
+
+def chains_to_roots(
+    certificate: x509.Certificate, extra: list[x509.Certificate] | None = None
+) -> bool | None:
+    """Whether the certificate leads, issuer by checked issuer, to a configured root (with
+    the configured intermediates and ``extra`` ones, e.g. those a PKCS#12 file carries);
+    None when no root is configured (nothing to check against)."""
+    trusted = roots()
+    if not trusted:
+        return None
+    known = {c.subject.rfc4514_string(): c for c in [*(extra or []), *intermediates(), *trusted]}
+    current = certificate
+    for _depth in range(8):
+        if current in trusted:
+            return True
+        issuer = known.get(current.issuer.rfc4514_string())
+        if issuer is None or issuer == current:
+            return False
+        try:
+            current.verify_directly_issued_by(issuer)
+        except (ValueError, TypeError, InvalidSignature):
+            return False
+        current = issuer
+    return False

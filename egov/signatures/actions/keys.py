@@ -55,7 +55,6 @@ def _save(
     certificate: x509.Certificate,
     image: bytes,
 ) -> SigningKey:
-    engine.check_certificate(certificate)
     facts = engine.certificate_facts(certificate)
     previous = SigningKey.objects.select_for_update().filter(owner=owner, unit=unit, active=True)
     previous.update(active=False)
@@ -110,7 +109,8 @@ def register_pkcs12_key(
     if len(data) > MAX_PKCS12_BYTES:
         raise ActionError(_("Tệp khóa quá lớn."), code="pkcs12_too_large", field="file")
     _check_image(image)
-    _key, certificate, _others = engine.read_pkcs12(data, password)
+    _key, certificate, others = engine.read_pkcs12(data, password)
+    engine.check_certificate(certificate, extra=others)
     return _save(
         actor=actor,
         owner=None if unit is not None else actor,
@@ -143,6 +143,7 @@ def register_pkcs11_key(
         kind=KeyKind.PKCS11, module=module, token_label=token_label, key_label=key_label
     )
     certificate = engine.certificate_of(source, pin)
+    engine.check_certificate(certificate)
     return _save(
         actor=actor,
         owner=None if unit is not None else actor,

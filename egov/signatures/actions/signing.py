@@ -64,7 +64,9 @@ def _sign_with(
     """Open the key once, check its certificate, sign every job in memory."""
     results = []
     with engine.open_signer(source_of(key), secret) as signer:
-        engine.check_certificate(engine.signing_certificate(signer))
+        engine.check_certificate(
+            engine.signing_certificate(signer), extra=engine.carried_certificates(signer)
+        )
         for data, field_name, look in jobs:
             results.append(
                 engine.sign_pdf(

@@ -231,3 +231,10 @@ def test_the_clerk_signs_an_electronic_copy_with_its_form_agency_and_time(office
     with pytest.raises(ActionError) as error:
         seal_copy(actor=office.clerk, copy=copy, secret=PASSWORD)
     assert error.value.code == "copy_already_sealed"
+
+
+def test_a_certificate_outside_the_trust_list_cannot_be_registered(office, pki):
+    with pytest.raises(ActionError) as error:
+        personal_key(office.leader, pki, role="stranger")
+    assert error.value.code == "certificate_untrusted"
+    assert "không thuộc danh sách chứng thư số tin cậy" in error.value.messages[0]
