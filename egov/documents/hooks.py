@@ -27,6 +27,14 @@ IncomingFilesListener = Callable[[Any, Sequence[Any]], None]
 
 _issue: list[IssueListener] = []
 _recall: list[RecallListener] = []
+#: ``(document)`` → whether an issued document must wait before it leaves electronically:
+#: the signatures part holds one its signer signed until the organisation's signature is on
+#: it (Nghị định 30 Điều 5: both signatures make it valid).
+DispatchGate = Callable[[Any], bool]
+#: ``(document)`` when what held an issued document is done: it may leave now.
+ReleaseListener = Callable[[Any], None]
+_gates: list[DispatchGate] = []
+_release: list[ReleaseListener] = []
 _distribution: list[DistributionListener] = []
 _incoming_status: list[IncomingStatusListener] = []
 _incoming_files: list[IncomingFilesListener] = []
@@ -40,6 +48,25 @@ def on_issue(listener: IssueListener) -> None:
 def on_recall(listener: RecallListener) -> None:
     if listener not in _recall:
         _recall.append(listener)
+
+
+def on_dispatch_gate(gate: DispatchGate) -> None:
+    if gate not in _gates:
+        _gates.append(gate)
+
+
+def on_release(listener: ReleaseListener) -> None:
+    if listener not in _release:
+        _release.append(listener)
+
+
+def dispatch_held(document: Any) -> bool:
+    return any(gate(document) for gate in _gates)
+
+
+def released(document: Any) -> None:
+    for listener in _release:
+        listener(document)
 
 
 def on_distribution(listener: DistributionListener) -> None:

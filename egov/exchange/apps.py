@@ -22,6 +22,7 @@ class ExchangeConfig(AppConfig):
         hooks.on_issue(listeners.dispatch_issued)
         hooks.on_recall(listeners.dispatch_recall)
         hooks.on_distribution(listeners.dispatch_update)
+        hooks.on_release(listeners.dispatch_released)
         hooks.on_incoming_status(listeners.report_progress)
         if exchange_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(exchange_nav)

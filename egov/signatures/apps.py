@@ -14,12 +14,14 @@ class SignaturesConfig(AppConfig):
             audit_names,  # noqa: F401 - registers names
             demo,
         )
+        from egov.signatures.actions.signing import awaits_organisation_signature
         from egov.signatures.actions.verification import on_incoming_files
         from egov.signatures.nav import signatures_nav
         from egov.signatures.panels import document_panel
 
         register_demo_loader(DemoLoader("signatures", demo.loaded, demo.load, order=40))
         hooks.on_incoming_files(on_incoming_files)
+        hooks.on_dispatch_gate(awaits_organisation_signature)
         hooks.on_document_panel(document_panel)
         if signatures_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(signatures_nav)

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from egov.documents import hooks
 from egov.documents.actions.delivery import set_recipient_status
 from egov.documents.choices import RecipientKind, RecipientStatus
 from egov.exchange import edxml, packages, queries
@@ -37,8 +38,8 @@ def dispatch_issued(document: Any, recipients: Sequence[Any]) -> None:
     Secret documents never travel through the exchange (they go on paper); a recipient
     without an organ code, or an issuing agency without one, is marked failed with the
     reason in the log, and the clerk sees it on the document."""
-    if document.secrecy:
-        return
+    if document.secrecy or hooks.dispatch_held(document):
+        return  # held: it leaves on ``dispatch_released`` once its files are final
     targets = [r for r in recipients if r.electronic and r.kind in _ELECTRONIC_KINDS]
     if not targets:
         return
@@ -62,6 +63,17 @@ def dispatch_issued(document: Any, recipients: Sequence[Any]) -> None:
             to_code=code,
             recipient=recipient,
         )
+
+
+def dispatch_released(document: Any) -> None:
+    """An issued document that was held (waiting for the organisation's signature) leaves
+    now, with its final files, to the electronic recipients it has not left for yet."""
+    waiting = [
+        r
+        for r in document.recipients.select_related("unit")
+        if r.status == RecipientStatus.WAITING and queries.edoc_outbox_of_recipient(r.pk) is None
+    ]
+    dispatch_issued(document, waiting)
 
 
 def _edoc(document: Any, recipient: Any, code: str) -> bytes:

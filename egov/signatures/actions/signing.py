@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from egov.audit.service import record
+from egov.documents import hooks
 from egov.documents.actions import files as file_actions
 from egov.documents.actions._common import require
 from egov.documents.models import Attachment, OutgoingDocument, StoredFile
@@ -163,6 +164,19 @@ def signer_signature(document: OutgoingDocument) -> Signature | None:
     )
 
 
+def awaits_organisation_signature(document: OutgoingDocument) -> bool:
+    """Whether an issued document must wait for the clerk's organisation signature before it
+    leaves electronically: its signer signed it digitally, its agency has an organisation
+    key, and the seal is not on it yet. A document signed on paper is not held."""
+    return (
+        Signature.objects.filter(document=document, role=SignatureRole.SIGNER).exists()
+        and organisation_key(document) is not None
+        and not Signature.objects.filter(
+            document=document, role=SignatureRole.ORGANISATION
+        ).exists()
+    )
+
+
 @transaction.atomic
 def seal_as_organisation(*, actor: Any, document: OutgoingDocument, secret: str) -> list[Signature]:
     """The clerk applies the organisation's signature after numbering: on the signer-signed
@@ -265,4 +279,5 @@ def seal_as_organisation(*, actor: Any, document: OutgoingDocument, secret: str)
             "certificate": key.serial,
         },
     )
+    hooks.released(document)  # both signatures on it: it may leave electronically now
     return created

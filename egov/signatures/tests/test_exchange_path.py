@@ -54,3 +54,47 @@ def test_a_signed_pdf_received_through_the_exchange_is_verified(office, receiver
     [check] = verifications_of(incoming)
     assert check.outcome == (Outcome.INVALID if altered else Outcome.VALID)
     assert check.failed is altered
+
+
+def test_a_document_signed_by_its_signer_leaves_only_once_sealed_with_both_signatures(
+    office, receiver, pki
+):
+    from egov.exchange import edxml
+    from egov.exchange.models import OutboxMessage
+    from egov.signatures.actions.signing import seal_as_organisation, sign_as_signer
+    from egov.signatures.testing import PASSWORD, organisation_key, personal_key
+    from egov.signatures.tests.helpers import approved, issue
+    from egov.signatures.verify import verify_pdf
+
+    personal_key(office.leader, pki)
+    organisation_key(office.clerk, office.home_affairs, pki)
+    document = approved(office)
+    sign_as_signer(actor=office.leader, document=document, secret=PASSWORD)
+
+    issued = issue(office, document)
+    assert not OutboxMessage.objects.exists()  # held: the organisation has not signed yet
+    assert issued.recipients.get().status == "waiting"
+
+    [sealed] = seal_as_organisation(actor=office.clerk, document=issued, secret=PASSWORD)
+    [message] = OutboxMessage.objects.all()
+    [attachment] = edxml.parse_edoc(bytes(message.body)).package.attachments
+    with sealed.signed.content.open("rb") as stream:
+        assert attachment.content == stream.read()
+    assert verify_pdf(attachment.content).signers == ["Nguyễn Văn Ký", "UBND tỉnh thử nghiệm"]
+    deliver()
+    incoming = reception.register(
+        actor=receiver.clerk, message=InboxMessage.objects.get(kind="edoc")
+    )
+    [check] = verifications_of(incoming)
+    assert check.outcome == Outcome.VALID and not check.failed
+
+
+def test_a_document_without_a_digital_signer_signature_leaves_on_issue(office, receiver, pki):
+    from egov.exchange.models import OutboxMessage
+    from egov.signatures.testing import organisation_key
+    from egov.signatures.tests.helpers import approved, issue
+
+    organisation_key(office.clerk, office.home_affairs, pki)
+    issue(office, approved(office))  # signed on paper and scanned: nothing to wait for
+
+    assert OutboxMessage.objects.count() == 1
