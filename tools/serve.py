@@ -14,7 +14,13 @@ MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
 
 #: Periodic jobs (production runs them from cron or a systemd timer), every hour here.
-PERIODIC = [["send_document_reminders"]]
+PERIODIC = [
+    ["send_document_reminders"],  # handling deadlines (e-office)
+    ["send_handover_reminders"],  # case files due for the agency archive within 30 days
+    ["ktxh_remind"],  # KT-XH reports due soon
+    ["mail_retention"],  # mailboxes past retention: archived, then removal requested
+    ["mail_ingest"],  # agencies' official mailboxes (a no-op without a mail server)
+]
 
 
 def _periodic(stop: threading.Event) -> None:
