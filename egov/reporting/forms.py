@@ -290,3 +290,46 @@ class RuleForm(forms.Form):
     right = forms.CharField(label=gettext_lazy("Vế phải"), max_length=500)
     severity = forms.ChoiceField(label=gettext_lazy("Mức độ"), choices=Severity.choices)
     message = forms.CharField(label=gettext_lazy("Thông báo cho người nhập"), max_length=400)
+
+
+def _units_by_code(text: str) -> list[OrgUnit]:
+    codes = [c for line in text.splitlines() for c in _codes(line)]
+    units = list(OrgUnit.objects.filter(valid_to__isnull=True, organ_code__in=codes))
+    unknown = sorted(set(codes) - {u.organ_code for u in units})
+    if unknown:
+        raise forms.ValidationError(
+            _("Không có đơn vị mang mã: %(codes)s.") % {"codes": ", ".join(unknown[:10])},
+            code="unknown_unit",
+        )
+    return units
+
+
+class FormUnitsForm(forms.Form):
+    """Units that start or stop reporting a form in use."""
+
+    add = forms.CharField(
+        label=gettext_lazy("Giao thêm cho các đơn vị (mã định danh)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=gettext_lazy("Phân cách bằng dấu phẩy hoặc xuống dòng."),
+    )
+    remove = forms.CharField(
+        label=gettext_lazy("Thôi giao cho các đơn vị (mã định danh)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=gettext_lazy("Số liệu đã báo cáo của các đơn vị này vẫn được giữ."),
+    )
+
+    def clean_add(self) -> list[OrgUnit]:
+        return _units_by_code(self.cleaned_data["add"])
+
+    def clean_remove(self) -> list[OrgUnit]:
+        return _units_by_code(self.cleaned_data["remove"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and not (data.get("add") or data.get("remove")):
+            raise forms.ValidationError(
+                _("Hãy ghi mã đơn vị cần giao thêm hoặc thôi giao."), code="nothing"
+            )
+        return data

@@ -508,3 +508,48 @@ def remove_rule(*, actor: Any, rule: ValidationRule, skip_access_check: bool = F
         before={"rule": str(rule), "severity": rule.severity, "message": rule.message},
     )
     rule.delete()
+
+
+@transaction.atomic
+def set_form_units(
+    *,
+    actor: Any,
+    form: ReportForm,
+    add: list[OrgUnit],
+    remove: list[OrgUnit],
+    on: dt.date,
+    skip_access_check: bool = False,
+) -> None:
+    """Units in ``add`` report the form from ``on`` (one that had stopped resumes); units in
+    ``remove`` stop on ``on``, their assignment and reports kept as history (completeness
+    and timeliness no longer expect them from then)."""
+    _require_admin(actor, skip_access_check)
+    for unit in remove:
+        stopped = FormAssignment.objects.filter(form=form, unit=unit, valid_to__isnull=True).update(
+            valid_to=on
+        )
+        if not stopped:
+            raise ActionError(
+                _("“%(unit)s” không đang báo cáo biểu này.") % {"unit": unit.name},
+                code="not_assigned",
+                field="remove",
+            )
+    for unit in add:
+        assignment, created = FormAssignment.objects.get_or_create(
+            form=form, unit=unit, defaults={"valid_from": on}
+        )
+        if not created:
+            if assignment.valid_to is None:
+                raise ActionError(
+                    _("“%(unit)s” đã đang báo cáo biểu này.") % {"unit": unit.name},
+                    code="already_assigned",
+                    field="add",
+                )
+            assignment.valid_to = None
+            assignment.save(update_fields=["valid_to"])
+    record(
+        action=audit_names.FORM_SAVE,
+        actor=actor,
+        obj=form,
+        after={"on": on.isoformat(), "add": [u.pk for u in add], "remove": [u.pk for u in remove]},
+    )

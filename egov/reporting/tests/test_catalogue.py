@@ -231,3 +231,27 @@ def test_a_form_in_use_keeps_its_frequency(ktxh):
     assert caught.value.field == "frequency"
     ktxh.form.refresh_from_db()
     assert ktxh.form.frequency == "month"
+
+
+def test_a_commune_stops_and_resumes_reporting_a_form_with_its_history_kept(client_for, ktxh):
+    from egov.lib.dates import local_today
+
+    client = client_for(ktxh.province_reporter)
+    url = f"/ktxh/catalogue/form/{ktxh.form.pk}/"
+    second = ktxh.second_commune
+    response = client.post(url, {"part": "units", "add": "", "remove": "H01.152, X99"})
+    assert response.status_code == 422
+    assert "Không có đơn vị mang mã: X99." in response.content.decode()
+    assert client.post(url, {"part": "units", "remove": "H01.152"}).status_code == 302
+    stopped = FormAssignment.objects.get(form=ktxh.form, unit=second)
+    assert stopped.valid_to == local_today()
+    page = client.get(url).content.decode()
+    assert "Ủy ban nhân dân xã Mỹ Hòa" not in page.split('id="layout"')[0]
+    response = client.post(url, {"part": "units", "remove": "H01.152"})
+    assert response.status_code == 422
+    assert "không đang báo cáo biểu này." in response.content.decode()
+    assert client.post(url, {"part": "units", "add": "H01.152"}).status_code == 302
+    stopped.refresh_from_db()
+    assert stopped.valid_to is None
+    response = client.post(url, {"part": "units", "add": "", "remove": ""})
+    assert "Hãy ghi mã đơn vị cần giao thêm hoặc thôi giao." in response.content.decode()

@@ -15,11 +15,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from egov.lib.dates import local_today
 from egov.lib.errors import ActionError
 from egov.reporting import access
 from egov.reporting.actions import catalogue
 from egov.reporting.forms import (
     BreakdownForm,
+    FormUnitsForm,
     IndicatorForm,
     RegimeForm,
     ReportFormForm,
@@ -213,7 +215,23 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã thêm quy tắc kiểm tra."))
             return redirect("reporting:catalogue_form", pk=pk)
-    failed = bool(regime.errors or rule_form.errors)
+    units_form = FormUnitsForm(request.POST if request.POST.get("part") == "units" else None)
+    if request.method == "POST" and units_form.is_bound and units_form.is_valid():
+        try:
+            catalogue.set_form_units(
+                actor=request.user,
+                form=report_form,
+                add=units_form.cleaned_data["add"],
+                remove=units_form.cleaned_data["remove"],
+                on=local_today(),
+            )
+        except ActionError as exc:
+            _refused(units_form, exc)
+        else:
+            messages.success(request, _("Đã cập nhật các đơn vị báo cáo."))
+            return redirect("reporting:catalogue_form", pk=pk)
+    failed = bool(regime.errors or rule_form.errors or units_form.errors)
+    current = report_form.assignments.filter(valid_to__isnull=True)
     return render(
         request,
         "reporting/catalogue_form.html",
@@ -223,8 +241,9 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "rule_form": rule_form,
             "sections": report_form.sections.prefetch_related("rows__indicator").order_by("order"),
             "rules": report_form.rules.order_by("code"),
-            "units": report_form.assignments.select_related("unit").order_by("unit__path")[:50],
-            "units_count": report_form.assignments.count(),
+            "units_form": units_form,
+            "units": current.select_related("unit").order_by("unit__path")[:50],
+            "units_count": current.count(),
         },
         status=422 if failed else 200,
     )
