@@ -22,7 +22,7 @@ class MailConfig(AppConfig):
         document_hooks.on_document_panel(document_mail_panel)
         document_hooks.on_assign(notices.on_assigned)
         register_demo_loader(DemoLoader("mail", demo.loaded, demo.load, order=40))
-        hooks.on_hire(staff.on_hire)
+        hooks.on_hires(staff.on_hires)
         hooks.on_transfer(staff.on_transfer)
         hooks.on_leave(staff.on_leave)
         hooks.on_return(staff.on_return)

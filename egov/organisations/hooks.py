@@ -9,11 +9,16 @@ only raise for a broken invariant, never for a peer that is down.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 #: ``(person, actor=, effective_date=)`` after a person is hired.
 HireListener = Callable[..., None]
+#: ``(hires, actor=)`` with ``hires`` a list of ``(person, effective_date)``: the set-based
+#: form, called once per :func:`hiring_in_bulk` block (and with one hire outside one).
+HiresListener = Callable[..., None]
 #: ``(person, actor=, old_unit=, effective_date=)`` after a transfer or a change of post.
 TransferListener = Callable[..., None]
 #: ``(person, actor=, kind=, effective_date=)`` after a leave, retirement or resignation.
@@ -22,6 +27,8 @@ LeaveListener = Callable[..., None]
 ReturnListener = Callable[..., None]
 
 _hire: list[HireListener] = []
+_hires: list[HiresListener] = []
+_bulk: ContextVar[list[tuple[Any, dt.date]] | None] = ContextVar("egov_bulk_hires", default=None)
 _transfer: list[TransferListener] = []
 _leave: list[LeaveListener] = []
 _return: list[ReturnListener] = []
@@ -30,6 +37,11 @@ _return: list[ReturnListener] = []
 def on_hire(listener: HireListener) -> None:
     if listener not in _hire:
         _hire.append(listener)
+
+
+def on_hires(listener: HiresListener) -> None:
+    if listener not in _hires:
+        _hires.append(listener)
 
 
 def on_transfer(listener: TransferListener) -> None:
@@ -50,6 +62,28 @@ def on_return(listener: ReturnListener) -> None:
 def hired(person: Any, *, actor: Any, effective_date: dt.date) -> None:
     for listener in _hire:
         listener(person, actor=actor, effective_date=effective_date)
+    pending = _bulk.get()
+    if pending is not None:
+        pending.append((person, effective_date))
+        return
+    for many in _hires:
+        many([(person, effective_date)], actor=actor)
+
+
+@contextmanager
+def hiring_in_bulk(*, actor: Any) -> Iterator[None]:
+    """Hires inside the block reach the set-based listeners once, together, when it ends
+    without an exception (a staff import: one mailbox batch instead of one per row). Use it
+    inside the transaction that hires."""
+    pending: list[tuple[Any, dt.date]] = []
+    token = _bulk.set(pending)
+    try:
+        yield
+    finally:
+        _bulk.reset(token)
+    if pending:
+        for many in _hires:
+            many(pending, actor=actor)
 
 
 def transferred(person: Any, *, actor: Any, old_unit: Any, effective_date: dt.date) -> None:

@@ -8,6 +8,7 @@ Changes to one mailbox apply in the order they were requested.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -34,6 +35,18 @@ _STATES: dict[str, tuple[tuple[str, ...], str | None]] = {
     ChangeKind.REACTIVATE: ((MailboxState.SUSPENDED,), MailboxState.ACTIVE),
     ChangeKind.REMOVE: ((MailboxState.SUSPENDED,), MailboxState.REMOVED),
 }
+
+
+#: What applying a change may alter on the mailbox.
+_BOX_FIELDS = [
+    "unit",
+    "state",
+    "activated_at",
+    "suspended_at",
+    "removed_at",
+    "remove_after",
+    "updated_at",
+]
 
 
 def _transition(change: MailboxChange, old: str, new: str, actor: Any, note: str = "") -> None:
@@ -171,7 +184,6 @@ def _apply(change: MailboxChange, actor: Any, note: str = "") -> None:
         return
     if target is not None:
         box.state = target
-    box.save()
     change.state = ChangeState.APPLIED
     change.decided_by = user_or_none(actor)
     change.decided_at = timezone.now()
@@ -222,8 +234,57 @@ def _carry_out(change: MailboxChange, box: Mailbox) -> None:
             adapter.drop_alias(alias_ref(forward))
         box.state = MailboxState.REMOVED
         box.removed_at = now
-    box.save()
+    box.save(update_fields=_BOX_FIELDS)  # before the group lists: they read the states
     sync_groups(old_path, box.unit.path)
+
+
+def apply_new_provisions(changes: Sequence[MailboxChange], actor: Any, note: str) -> None:
+    """Apply the provisioning of mailboxes created in this transaction (pending, their
+    ``mailbox``, ``unit`` and ``domain`` in hand) together: one call to the adapter, one
+    update of the mailboxes and of the changes, the transitions in one insert, the group
+    lists rewritten once. If the server refuses, each change is applied on its own, so the
+    failure lands on the change it belongs to, as with a single one."""
+    adapter = get_adapter()
+    boxes = [change.mailbox for change in changes]
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            adapter.provision_many([record_of(box) for box in boxes])
+            Mailbox.objects.filter(pk__in=[box.pk for box in boxes]).update(
+                state=MailboxState.ACTIVE, activated_at=now, updated_at=now
+            )
+            sync_groups(*sorted({box.unit.path for box in boxes}))
+    except Exception:
+        for change in changes:
+            _apply(change, actor, note)
+        return
+    decider = user_or_none(actor)
+    MailboxChange.objects.filter(pk__in=[change.pk for change in changes]).update(
+        state=ChangeState.APPLIED, decided_by=decider, decided_at=now
+    )
+    MailboxChangeTransition.objects.bulk_create(
+        [
+            MailboxChangeTransition(
+                change=change,
+                from_state=ChangeState.PENDING,
+                to_state=ChangeState.APPLIED,
+                actor=decider,
+                note=note,
+            )
+            for change in changes
+        ]
+    )
+    for change, box in zip(changes, boxes, strict=True):
+        box.state, box.activated_at, box.updated_at = MailboxState.ACTIVE, now, now
+        change.state, change.decided_by, change.decided_at = ChangeState.APPLIED, decider, now
+        record(
+            action=audit_names.MAILBOX_APPLY,
+            actor=actor,
+            obj=box,
+            unit_id=box.unit_id,
+            before={"state": MailboxState.PENDING, "unit": box.unit_id},
+            after={"state": box.state, "unit": box.unit_id, "change": change.kind},
+        )
 
 
 def _add_forward(change: MailboxChange, box: Mailbox, now: dt.datetime) -> None:

@@ -18,52 +18,22 @@ from egov.lib.errors import ActionError
 from egov.mail import access, audit_names, passwords, queries
 from egov.mail.actions._common import province_domain, require_manage
 from egov.mail.actions.changes import request_change, sync_groups
+from egov.mail.actions.provisioning import choose_addresses, taken_addresses
 from egov.mail.adapters import get_adapter
-from egov.mail.addresses import check_local_part, proposed_local_part
+from egov.mail.addresses import check_local_part
 from egov.mail.choices import AliasKind, ChangeKind, MailboxKind, MailboxState
-from egov.mail.models import Alias, Mailbox, MailboxChange, MailDomain
+from egov.mail.models import Alias, Mailbox, MailboxChange
 from egov.organisations.models import OrgUnit, Person
 
 
-def _address_taken(address: str) -> bool:
-    return (
-        Mailbox.objects.filter(address=address).exists()
-        or Alias.objects.filter(address=address, kind=AliasKind.GROUP).exists()
-    )
-
-
 def _require_free(address: str) -> None:
-    if _address_taken(address):
+    if taken_addresses([address]):
         raise ActionError(
             _("Địa chỉ %(address)s đã được dùng (địa chỉ đã cấp không cấp lại cho người khác).")
             % {"address": address},
             code="address_taken",
             field="local_part",
         )
-
-
-def _free_local_part(base: str, domain: MailDomain) -> str:
-    """``base``, or ``base2``, ``base3``… the first one no mailbox or group alias uses."""
-    candidate, n = base, 1
-    while _address_taken(f"{candidate}@{domain.name}"):
-        n += 1
-        candidate = f"{base}{n}"
-    return candidate
-
-
-def _own_local_part(person: Person, domain: MailDomain) -> str:
-    """The local part of the person's recorded official e-mail if it is on our domain and
-    free; otherwise the convention's proposal, numbered if needed."""
-    email = (person.email or "").lower()
-    local, _sep, host = email.partition("@")
-    if host == domain.name:
-        try:
-            local = check_local_part(local)
-        except ActionError:
-            local = ""
-        if local and not _address_taken(email):
-            return local
-    return _free_local_part(proposed_local_part(person.full_name), domain)
 
 
 @transaction.atomic
@@ -86,9 +56,13 @@ def provision_personal_mailbox(
             code="mailbox_exists",
         )
     domain = province_domain()
-    local = check_local_part(local_part) if local_part else _own_local_part(person, domain)
-    address = f"{local}@{domain.name}"
-    _require_free(address)
+    if local_part:
+        local = check_local_part(local_part)
+        address = f"{local}@{domain.name}"
+        _require_free(address)
+    else:
+        address = choose_addresses([person], domain)[0]
+        local = address.partition("@")[0]
     mailbox = Mailbox.objects.create(
         address=address,
         local_part=local,

@@ -5,19 +5,20 @@ check was the staff action's."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from egov.mail import queries
 from egov.mail.actions.changes import request_change
 from egov.mail.actions.mailboxes import provision_personal_mailbox
+from egov.mail.actions.provisioning import provision_new_hires
 from egov.mail.choices import ChangeKind, MailboxState
 from egov.organisations.models import OrgUnit, Person
 
 
-def on_hire(person: Person, *, actor: Any, effective_date: dt.date) -> None:
-    provision_personal_mailbox(
-        actor=actor, person=person, effective_date=effective_date, skip_access_check=True
-    )
+def on_hires(hires: Sequence[tuple[Person, dt.date]], *, actor: Any) -> None:
+    """One hire, or every hire of a staff file at once (``hooks.hiring_in_bulk``)."""
+    provision_new_hires(actor=actor, hires=hires)
 
 
 def on_transfer(

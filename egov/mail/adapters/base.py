@@ -49,6 +49,12 @@ class MailServerAdapter(abc.ABC):
         """Create the mailbox, or update it if it exists; it can receive mail. Login needs a
         password (:meth:`set_password`)."""
 
+    def provision_many(self, records: Sequence[MailboxRecord]) -> None:
+        """:meth:`provision` for several mailboxes (a staff import); adapters that can
+        write them together override it."""
+        for record in records:
+            self.provision(record)
+
     @abc.abstractmethod
     def suspend(self, address: str, *, reason: str) -> None:
         """Refuse login (with ``reason``) and delivery; keep the content."""

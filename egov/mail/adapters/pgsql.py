@@ -20,19 +20,48 @@ class PostfixDovecotPgsqlAdapter(MailServerAdapter):
     name = "pgsql"
 
     def ensure_domain(self, domain: str) -> None:
-        VirtualDomain.objects.update_or_create(domain=domain, defaults={"active": True})
+        self._ensure_domains([domain])
+
+    def _ensure_domains(self, domains: Sequence[str]) -> None:
+        # One INSERT … ON CONFLICT DO UPDATE (an upsert), not a read then a write.
+        VirtualDomain.objects.bulk_create(
+            [VirtualDomain(domain=domain, active=True) for domain in sorted(set(domains))],
+            update_conflicts=True,
+            unique_fields=["domain"],
+            update_fields=["active"],
+        )
 
     def provision(self, record: MailboxRecord) -> None:
-        self.ensure_domain(record.domain)
-        VirtualUser.objects.update_or_create(
-            address=record.address,
-            defaults={
-                "domain": record.domain,
-                "maildir": maildir_of(record),
-                "quota_mb": record.quota_mb,
-                "active": True,
-                "nologin_reason": "",
-            },
+        self.provision_many([record])
+
+    def provision_many(self, records: Sequence[MailboxRecord]) -> None:
+        """Upsert the users (the password, if any, is left as it is)."""
+        if not records:
+            return
+        self._ensure_domains([record.domain for record in records])
+        VirtualUser.objects.bulk_create(
+            [
+                VirtualUser(
+                    address=record.address,
+                    domain=record.domain,
+                    maildir=maildir_of(record),
+                    quota_mb=record.quota_mb,
+                    active=True,
+                    nologin_reason="",
+                )
+                for record in records
+            ],
+            update_conflicts=True,
+            unique_fields=["address"],
+            update_fields=[
+                "domain",
+                "maildir",
+                "quota_mb",
+                "active",
+                "nologin_reason",
+                "updated_at",
+            ],
+            batch_size=2000,
         )
 
     def _user(self, address: str) -> VirtualUser:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -95,17 +96,19 @@ def write_all[P](
     write: Callable[[P], None],
     audit: Callable[[], None],
     column: str,
+    batch: Callable[[], AbstractContextManager[None]] = nullcontext,
 ) -> None:
     """Write every plan in one transaction, then the audit event. A rule only the action
     can check (a race with another user, say) rolls everything back and becomes that row's
     error, so the promise holds: either the whole file is written or nothing is."""
     try:
         with transaction.atomic():
-            for plan in plans:
-                try:
-                    write(plan)
-                except (ValidationError, PermissionDenied) as exc:
-                    raise _RowFailedError(row_of(plan), exc) from exc
+            with batch():  # hooks told once for the whole file (hooks.hiring_in_bulk)
+                for plan in plans:
+                    try:
+                        write(plan)
+                    except (ValidationError, PermissionDenied) as exc:
+                        raise _RowFailedError(row_of(plan), exc) from exc
             if report.changed:
                 audit()
     except _RowFailedError as failed:

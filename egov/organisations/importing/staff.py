@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from egov.lib.dates import local_today
 from egov.lib.tabular import Row, UploadedFileLike
 from egov.lib.text import fold
-from egov.organisations import access, actions, audit_names
+from egov.organisations import access, actions, audit_names, hooks
 from egov.organisations.choices import Gender, StaffStatus
 from egov.organisations.importing import cells
 from egov.organisations.importing._common import RowReader, open_table, record_import, write_all
@@ -293,6 +293,7 @@ def import_staff(*, actor: Any, file: UploadedFileLike) -> ImportReport:
         job.plans,
         row_of=lambda plan: plan.row,
         write=job.write,
+        batch=lambda: hooks.hiring_in_bulk(actor=actor),
         audit=lambda: record_import(
             action=audit_names.STAFF_IMPORT,
             actor=actor,
