@@ -1,7 +1,7 @@
 """Filling the benchmark database: a province with ``units`` communes, ``indicators``
-indicators on one monthly form, ``months`` months of approved values written by COPY (one
-revision each), and the live totals built once from them (what the approvals would have
-accumulated)."""
+indicators on one monthly form, ``months`` months of approved values written by COPY (each
+its cell's only version, so no revision row), and the live totals built once from them
+(what the approvals would have accumulated)."""
 
 from __future__ import annotations
 
@@ -163,7 +163,6 @@ def seed(*, units: int, indicators: int, months: int, log_every: int = 1_000_000
         raw = cursor.connection
         for indicator in made:
             buffer = io.StringIO()
-            revisions = io.StringIO()
             for unit_id in unit_ids:
                 base = rng.randint(100, 10_000)
                 for index, period in enumerate(periods):
@@ -172,21 +171,17 @@ def seed(*, units: int, indicators: int, months: int, log_every: int = 1_000_000
                         f"{next_id}\t{indicator.pk}\t{combo_id}\t{unit_id}\t{period.pk}\t\\N\t{value}\t"
                         f"official\tentry\t1\t{value}\t0\t{now}\t\\N\n"
                     )
-                    revisions.write(f"{next_id}\t1\t{value}\tofficial\tentry\t{now}\t\\N\t\n")
                     next_id += 1
                     total += 1
-            with raw.cursor() as copy_cursor:
-                with copy_cursor.copy(
+            with (
+                raw.cursor() as copy_cursor,
+                copy_cursor.copy(
                     f"COPY {value_table} (id, indicator_id, combo_id, unit_id, period_id,"
                     " submission_id, value, status, source, revision, counted_value,"
                     " counted_weight, updated_at, updated_by_id) FROM STDIN"
-                ) as copy:
-                    copy.write(buffer.getvalue())
-                with copy_cursor.copy(
-                    f"COPY {revision_table} (data_value_id, revision, value, status, source,"
-                    " recorded_at, recorded_by_id, note) FROM STDIN"
-                ) as copy:
-                    copy.write(revisions.getvalue())
+                ) as copy,
+            ):
+                copy.write(buffer.getvalue())
             if total % log_every < len(unit_ids) * len(periods):
                 log(f"  {total:,} values")
         cursor.execute(

@@ -177,17 +177,44 @@ def as_reported_on(
     unit: OrgUnit, period: Period, day: dt.date
 ) -> dict[tuple[int, int], Decimal | None]:
     """The unit's values for ``period`` as they stood at the end of ``day`` (Vietnam time):
-    for each cell, the newest revision recorded by then (one ``DISTINCT ON`` query)."""
+    for each cell, the newest version recorded by then, the current one (on the value) or
+    an earlier one (in the revisions)."""
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=BUSINESS_TZ)
-    rows = (
-        DataValueRevision.objects.filter(
-            data_value__unit=unit, data_value__period=period, recorded_at__lt=end
-        )
-        .order_by("data_value_id", "-revision")
-        .distinct("data_value_id")
-        .values_list("data_value__indicator_id", "data_value__combo_id", "value")
+    newest: dict[tuple[int, int], tuple[int, Decimal | None]] = {}
+    current = DataValue.objects.filter(unit=unit, period=period, updated_at__lt=end)
+    earlier = DataValueRevision.objects.filter(
+        data_value__unit=unit, data_value__period=period, recorded_at__lt=end
     )
-    return {(i, c): v for i, c, v in rows}
+    for rows in (
+        current.values_list("indicator_id", "combo_id", "revision", "value"),
+        earlier.values_list(
+            "data_value__indicator_id", "data_value__combo_id", "revision", "value"
+        ),
+    ):
+        for indicator_id, combo_id, revision, value in rows:
+            key = (indicator_id, combo_id)
+            if key not in newest or newest[key][0] < revision:
+                newest[key] = (revision, value)
+    return {key: value for key, (_revision, value) in newest.items()}
+
+
+def value_history(value: DataValue) -> list[DataValueRevision]:
+    """Every version of a cell, oldest first: the revisions, then the current version (as
+    an unsaved revision row)."""
+    versions = list(DataValueRevision.objects.filter(data_value=value).order_by("revision"))
+    versions.append(
+        DataValueRevision(
+            data_value=value,
+            revision=value.revision,
+            value=value.value,
+            status=value.status,
+            source=value.source,
+            recorded_at=value.updated_at,
+            recorded_by_id=value.updated_by_id,
+            note=value.note,
+        )
+    )
+    return versions
 
 
 def completeness(submission: Submission) -> tuple[int, int]:

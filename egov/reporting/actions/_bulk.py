@@ -2,9 +2,10 @@
 
 The checked values go into a temporary table by one COPY; from there one statement each
 locks the cells already stored and reads what they hold, drops the unchanged ones, inserts
-the new values with their first revision, updates the changed ones with their next
-revision and, for an approved import, adds every value to the live totals of each node
-above it on both lines while withdrawing what the replaced values had added (one
+the new values (a cell's only version needs no revision row), updates the changed ones
+after copying the versions they replace to the revisions and, for an approved import, adds
+every value to the live totals of each node above it on both lines while withdrawing what
+the replaced values had added (one
 ``INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE`` over the affected total keys, in key
 order). The rows are the ones :func:`egov.reporting.actions.entry.write_values` and
 :func:`egov.reporting.actions._aggregates.count` would write value by value; the tests check
@@ -55,7 +56,9 @@ CREATE TEMPORARY TABLE {STAGE} (
     period_id bigint NOT NULL, value numeric NOT NULL, status text NOT NULL,
     sector_id bigint NOT NULL, weight_indicator_id bigint, aggregated boolean NOT NULL,
     id bigint, revision integer, old_value numeric, old_counted_value numeric,
-    old_counted_weight numeric, unchanged boolean NOT NULL DEFAULT false,
+    old_counted_weight numeric, old_status text, old_source text,
+    old_updated_at timestamptz, old_updated_by bigint, old_note text,
+    unchanged boolean NOT NULL DEFAULT false,
     counted_value numeric, counted_weight numeric
 );
 CREATE TEMPORARY TABLE {NODES} (
@@ -68,10 +71,13 @@ CREATE TEMPORARY TABLE {NODES} (
 _EXISTING = """
 UPDATE {stage} AS s SET id = d.id, revision = d.revision + 1, old_value = d.value,
     old_counted_value = d.counted_value, old_counted_weight = d.counted_weight,
+    old_status = d.status, old_source = d.source, old_updated_at = d.updated_at,
+    old_updated_by = d.updated_by_id, old_note = d.note,
     unchanged = coalesce(d.value = s.value AND d.status = s.status, false)
 FROM (
     SELECT d.id, d.indicator_id, d.combo_id, d.unit_id, d.period_id, d.value, d.status,
-           d.revision, d.counted_value, d.counted_weight
+           d.revision, d.counted_value, d.counted_weight, d.source, d.updated_at,
+           d.updated_by_id, d.note
     FROM {values} AS d
     JOIN {stage} AS k ON k.indicator_id = d.indicator_id AND k.combo_id = d.combo_id
                      AND k.unit_id = d.unit_id AND k.period_id = d.period_id
@@ -82,39 +88,36 @@ WHERE s.indicator_id = d.indicator_id AND s.combo_id = d.combo_id
   AND s.unit_id = d.unit_id AND s.period_id = d.period_id
 """
 
+# A new cell's only version is its row: no revision row (decision 0010 amendment).
 _INSERT_NEW = """
-WITH new AS (
-    INSERT INTO {values} (indicator_id, combo_id, unit_id, period_id, submission_id, value,
-                          status, source, revision, counted_value, counted_weight,
-                          updated_at, updated_by_id)
-    SELECT s.indicator_id, s.combo_id, s.unit_id, s.period_id, NULL, s.value, s.status,
-           %(source)s, 1,
-           CASE WHEN %(approve)s THEN s.value END,
-           CASE WHEN %(approve)s THEN 0 END,
-           %(now)s, %(user)s
-    FROM {stage} AS s WHERE s.id IS NULL
-    RETURNING id, value, status
-)
-INSERT INTO {revisions} (data_value_id, revision, value, status, source, recorded_at,
-                         recorded_by_id, note)
-SELECT new.id, 1, new.value, new.status, %(source)s, %(now)s, %(user)s, %(note)s FROM new
+INSERT INTO {values} (indicator_id, combo_id, unit_id, period_id, submission_id, value,
+                      status, source, revision, counted_value, counted_weight,
+                      updated_at, updated_by_id, note)
+SELECT s.indicator_id, s.combo_id, s.unit_id, s.period_id, NULL, s.value, s.status,
+       %(source)s, 1,
+       CASE WHEN %(approve)s THEN s.value END,
+       CASE WHEN %(approve)s THEN 0 END,
+       %(now)s, %(user)s, %(note)s
+FROM {stage} AS s WHERE s.id IS NULL
 """
 
+# A changed cell: the version it replaces goes to the revisions, as it was recorded.
 _UPDATE_CHANGED = """
 WITH changed AS (
     UPDATE {values} AS d SET value = s.value, status = s.status, source = %(source)s,
         revision = s.revision, updated_at = %(now)s, updated_by_id = %(user)s,
+        note = %(note)s,
         counted_value = CASE WHEN %(approve)s THEN s.value ELSE d.counted_value END,
         counted_weight = CASE WHEN %(approve)s THEN 0 ELSE d.counted_weight END
     FROM {stage} AS s
     WHERE d.id = s.id AND NOT s.unchanged
-    RETURNING d.id, d.revision, d.value, d.status
+    RETURNING d.id
 )
 INSERT INTO {revisions} (data_value_id, revision, value, status, source, recorded_at,
                          recorded_by_id, note)
-SELECT changed.id, changed.revision, changed.value, changed.status, %(source)s, %(now)s,
-       %(user)s, %(note)s
-FROM changed
+SELECT s.id, s.revision - 1, s.old_value, s.old_status, s.old_source, s.old_updated_at,
+       s.old_updated_by, s.old_note
+FROM {stage} AS s JOIN changed ON changed.id = s.id
 """
 
 # Weighted averages count value × weight, the weight being the weight indicator's value of

@@ -161,8 +161,9 @@ def write_values(
     note: str = "",
 ) -> list[DataValue]:
     """Write cells of one unit and period, in ``submission`` if given (caller holds the
-    transaction and has checked access and the values): each changed cell gets its value
-    and a new revision row. Unchanged cells are left alone. Returns the changed values."""
+    transaction and has checked access and the values): each changed cell gets its value,
+    the version it replaces copied to the revisions. Unchanged cells are left alone.
+    Returns the changed values."""
     if submission is not None:
         unit_id, period_id = submission.unit_id, submission.period_id
     if unit_id is None or period_id is None:
@@ -179,6 +180,7 @@ def write_values(
     }
     created: list[DataValue] = []
     updated: list[DataValue] = []
+    superseded: list[DataValueRevision] = []
     for write in writes:
         current = existing.get((write.indicator.pk, write.combo.pk))
         if current is None:
@@ -197,36 +199,44 @@ def write_values(
                     revision=1,
                     updated_at=now,
                     updated_by=user,
+                    note=note,
                 )
             )
             continue
         if current.value == write.value and current.status == status:
             continue
+        superseded.append(
+            DataValueRevision(
+                data_value=current,
+                revision=current.revision,
+                value=current.value,
+                status=current.status,
+                source=current.source,
+                recorded_at=current.updated_at,
+                recorded_by_id=current.updated_by_id,
+                note=current.note,
+            )
+        )
         current.value, current.status, current.source = write.value, status, source
+        current.note = note
         if submission is not None:
             current.submission = submission
         current.revision += 1
         current.updated_at, current.updated_by = now, user
         updated.append(current)
     DataValue.objects.bulk_create(created, batch_size=2000)
+    DataValueRevision.objects.bulk_create(superseded, batch_size=2000)
     DataValue.objects.bulk_update(
         updated,
-        ["value", "status", "source", "submission", "revision", "updated_at", "updated_by"],
-        batch_size=2000,
-    )
-    DataValueRevision.objects.bulk_create(
         [
-            DataValueRevision(
-                data_value=v,
-                revision=v.revision,
-                value=v.value,
-                status=v.status,
-                source=v.source,
-                recorded_at=now,
-                recorded_by=user,
-                note=note,
-            )
-            for v in created + updated
+            "value",
+            "status",
+            "source",
+            "submission",
+            "revision",
+            "updated_at",
+            "updated_by",
+            "note",
         ],
         batch_size=2000,
     )

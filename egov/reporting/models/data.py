@@ -100,8 +100,10 @@ class SubmissionTransition(models.Model):
 
 
 class DataValue(models.Model):
-    """The current value of one cell: (indicator, breakdown cell, unit, period). Every
-    change is also a :class:`DataValueRevision`; ``counted_*`` is what this value now
+    """The current version of one cell: (indicator, breakdown cell, unit, period), with its
+    revision number, when, by whom and from where it was written. A change first copies
+    the version it replaces into :class:`DataValueRevision` (so a cell written once has no
+    revision row: its only version is this one); ``counted_*`` is what this value now
     contributes to the live aggregates (NULL when it is not counted).
 
     Indexes are only those reads use, since every index is paid for by every value written
@@ -141,6 +143,7 @@ class DataValue(models.Model):
         related_name="+",
         db_index=False,
     )
+    note = models.CharField(max_length=300, blank=True, default="", db_default="")
 
     class Meta:
         verbose_name = _("số liệu")
@@ -165,8 +168,9 @@ class DataValue(models.Model):
 
 
 class DataValueRevision(models.Model):
-    """An append-only record of a cell's value at one moment: "as reported on date D" is
-    the newest revision recorded on or before D. The unique key (value, revision) is the
+    """An earlier version of a cell, copied here when a newer one replaced it (append-only):
+    "as reported on date D" is the newest version, here or current, recorded on or before
+    D (:func:`egov.reporting.queries.as_reported_on`). The unique key (value, revision) is the
     only index besides the primary key: revisions are read per value, newest first, and
     their numbers grow with time."""
 

@@ -21,7 +21,7 @@ from egov.reporting.actions.exchange import ImportReportError, import_observatio
 from egov.reporting.choices import Line
 from egov.reporting.exchange.observations import Observation
 from egov.reporting.models import AggregateValue, DataValue, DataValueRevision
-from egov.reporting.queries import as_reported_on
+from egov.reporting.queries import as_reported_on, value_history
 from egov.reporting.testing import month
 
 pytestmark = pytest.mark.django_db
@@ -102,15 +102,19 @@ def test_a_bulk_import_gives_the_totals_and_revisions_of_the_value_by_value_path
     first = _observations(codes)
     assert len(first) == 8 * 60 * 4
     assert _import(ktxh, first) == len(first)
-    assert DataValue.objects.count() == DataValueRevision.objects.count() == len(first)
+    # Each cell's only version is its row: no revision yet.
+    assert DataValue.objects.count() == len(first)
+    assert not DataValueRevision.objects.exists()
     # The first import was two days ago.
-    DataValueRevision.objects.update(recorded_at=timezone.now() - dt.timedelta(days=2))
+    DataValue.objects.update(updated_at=timezone.now() - dt.timedelta(days=2))
 
-    # Again with every revenue changed and everything else the same: only those are written.
+    # Again with every revenue changed and everything else the same: only those are written,
+    # each keeping the version it replaces.
     second = _observations(codes, bump=1)
     assert _import(ktxh, second) == 8 * 60
-    assert DataValueRevision.objects.filter(revision=2).count() == 8 * 60
-    assert DataValueRevision.objects.count() == len(first) + 8 * 60
+    assert DataValue.objects.filter(revision=2).count() == 8 * 60
+    assert DataValueRevision.objects.filter(revision=1).count() == 8 * 60
+    assert DataValueRevision.objects.count() == 8 * 60
     bulk = _totals()
 
     # The provincial total on both lines is the SUM of the stored values.
@@ -144,11 +148,13 @@ def test_a_bulk_import_gives_the_totals_and_revisions_of_the_value_by_value_path
     two_days_ago = today - dt.timedelta(days=2)
     assert as_reported_on(units[2], period, two_days_ago)[cell] == Decimal("3075.25")
     assert as_reported_on(units[2], period, today)[cell] == Decimal("3076.25")
-    revisions = DataValueRevision.objects.filter(
-        data_value__unit=units[2], data_value__period=period, data_value__indicator=ktxh.revenue
-    ).order_by("revision")
+    revisions = value_history(
+        DataValue.objects.get(unit=units[2], period=period, indicator=ktxh.revenue)
+    )
     assert [r.value for r in revisions] == [Decimal("3075.25"), Decimal("3076.25")]
     assert all(r.recorded_by_id == ktxh.world.admin.pk for r in revisions)
+    assert [r.note for r in revisions] == ["bulk.json", "bulk.json"]
+    assert revisions[0].recorded_at < revisions[1].recorded_at - dt.timedelta(days=1)
     assert AuditEvent.objects.filter(action=audit_names.VALUES_IMPORT).count() == 2
 
 

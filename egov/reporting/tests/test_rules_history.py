@@ -15,7 +15,7 @@ from egov.reporting.actions import entry, workflow
 from egov.reporting.actions.aggregates import rebuild_aggregates
 from egov.reporting.analysis import report_table, total_on_tree_as_of
 from egov.reporting.choices import CommentKind, Frequency, Line, SubmissionState
-from egov.reporting.models import DataValueRevision, LedgerEntry
+from egov.reporting.models import DataValue, DataValueRevision, LedgerEntry
 from egov.reporting.periods import (
     cutoff_window,
     due_date,
@@ -92,7 +92,7 @@ def test_values_as_reported_on_an_earlier_day(ktxh):
     period = month(2026, 1)
     submission = fill(ktxh, ktxh.world.commune, ktxh.commune_reporter, period, revenue="1000")
     three_days_ago = timezone.now() - dt.timedelta(days=3)
-    DataValueRevision.objects.update(recorded_at=three_days_ago)
+    DataValue.objects.update(updated_at=three_days_ago)
     entry.save_value(
         actor=ktxh.commune_reporter,
         submission=submission,
@@ -105,6 +105,11 @@ def test_values_as_reported_on_an_earlier_day(ktxh):
     assert as_reported_on(ktxh.world.commune, period, today - dt.timedelta(days=2))[key] == 1000
     assert as_reported_on(ktxh.world.commune, period, today)[key] == 1500
     assert as_reported_on(ktxh.world.commune, period, today - dt.timedelta(days=4)) == {}
+    # The version replaced keeps when and by whom it was recorded.
+    replaced = DataValueRevision.objects.get(data_value__indicator=ktxh.revenue)
+    assert (replaced.revision, replaced.value) == (1, 1000)
+    assert replaced.recorded_at == three_days_ago
+    assert replaced.recorded_by_id == ktxh.commune_reporter.pk
 
 
 def test_a_merged_communes_data_is_carried_to_its_successor_and_the_old_tree_still_answers(ktxh):
