@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bench._common import Report, log
+from bench.exchange import cpu
 
 THROUGHPUT_TARGET = 50.0  # packages per second through the hub, 1 MB attachment
 LATENCY_TARGET_MS = 2000.0
@@ -69,9 +70,21 @@ def throughput(cluster: Any, report: Report, *, count: int, size: int, label: st
         },
     )
     first.start_workers(SENDER_WORKERS)
+    # CPU is counted from the first arrival: the workers' own start-up is not a package's.
+    _wait(second, since, 1)
+    before = cpu.cluster_cpu(cluster)
     times = _wait(second, since, count)
+    deadline = time.monotonic() + 300
+    while len(first.acknowledgement_delays(since)) < count and time.monotonic() < deadline:
+        time.sleep(0.3)
+    after = cpu.cluster_cpu(cluster)
     rate = (count - 1) / max(times[-1] - times[0], 1e-3)
     log(f"{label}: {count} arrived over {times[-1] - times[0]:.1f} s")
+    used = {key: after[key] - before[key] for key in after}
+    counted = count - 1
+    report.emit(f"cpu_per_package_{label}_ms", sum(used.values()) / counted * 1000, "ms")
+    for key, value in used.items():
+        report.emit(f"cpu_per_package_{label}_{key}_ms", value / counted * 1000, "ms")
     report.emit(
         f"through_hub_{label}_per_s",
         rate,
@@ -119,6 +132,7 @@ def main() -> None:
     from egov.exchange.harness.cluster import Cluster
 
     report = Report()
+    cpu.codec(report)
     with tempfile.TemporaryDirectory(prefix="egov-exchange-bench-") as workdir:
         cluster = Cluster(
             Path(workdir),
