@@ -2,8 +2,8 @@
 
 TCVN3 is a single-byte encoding (its lower-case font): each Vietnamese letter is one byte
 in 0x80–0xFF, so a table decodes it. VNI writes a base letter followed by tone and shape
-bytes drawn from Windows-1252; without the font's tables for every combination we do not
-guess: such a subject is kept as received and flagged for a person to read.
+bytes drawn from Windows-1252 (:mod:`egov.mail.inbound.vni`): decoded when every byte fits
+the layout, otherwise kept as received and flagged for a person to read.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from email.header import decode_header
+
+from egov.mail.inbound.vni import decode_vni
 
 #: TCVN3 (TCVN 5712:1993, “ABC” fonts) byte → letter, the lower-case font's table; the five
 #: capitals the font has of its own (Ă Â Đ Ê Ô Ơ Ư) are in it too.
@@ -37,9 +39,9 @@ class Subject:
 
 
 def decode_subject(raw: str) -> Subject:
-    """Decode a raw Subject header. Flags: ``legacy_subject`` (TCVN3 decoded: the text is
-    right but worth a glance), ``undecoded_subject`` (VNI or an unknown charset: shown as
-    received, to be read by a person)."""
+    """Decode a raw Subject header. Flags: ``legacy_subject`` (TCVN3 or VNI decoded: the
+    text is right but worth a glance), ``undecoded_subject`` (VNI bytes that do not fit the
+    layout, or an unknown charset: shown as received, to be read by a person)."""
     result = Subject(text="")
     parts: list[str] = []
     try:
@@ -61,9 +63,11 @@ def decode_subject(raw: str) -> Subject:
                 result.flags.append("legacy_subject")
             continue
         if _VNI_NAMES.match(name):
-            parts.append(data.decode("cp1252", errors="replace"))
-            if "undecoded_subject" not in result.flags:
-                result.flags.append("undecoded_subject")
+            decoded = decode_vni(data)
+            flag = "legacy_subject" if decoded is not None else "undecoded_subject"
+            parts.append(decoded if decoded is not None else data.decode("cp1252", "replace"))
+            if flag not in result.flags:
+                result.flags.append(flag)
             continue
         try:
             parts.append(data.decode(name))
