@@ -10,6 +10,7 @@ peer that is down (that is the outbox's job).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 #: ``(document, recipients)`` after an outgoing document is issued (recipients just created).
@@ -143,3 +144,28 @@ def on_assign(listener: AssignListener) -> None:
 def assigned(assignment: Any) -> None:
     for listener in _assigned:
         listener(assignment)
+
+
+@dataclass(frozen=True)
+class RowBadge:
+    """A badge a later part adds to rows of the incoming list: shown on a row where
+    ``condition()`` (a boolean expression over ``IncomingDocument`` rows, such as an
+    ``Exists`` subquery) holds. The list annotates its page with it, so a badge costs no
+    query of its own; the list renders ``label`` itself (escaped) with ``badge--<modifier>``."""
+
+    name: str
+    condition: Callable[[], Any]
+    label: Any
+    modifier: str
+
+
+_incoming_row_badges: list[RowBadge] = []
+
+
+def on_incoming_row_badge(badge: RowBadge) -> None:
+    if all(b.name != badge.name for b in _incoming_row_badges):
+        _incoming_row_badges.append(badge)
+
+
+def incoming_row_badges() -> list[RowBadge]:
+    return list(_incoming_row_badges)

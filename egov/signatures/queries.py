@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from egov.signatures.choices import Outcome, SignatureRole
 from egov.signatures.models import Signature, SigningKey, Verification
@@ -17,6 +17,7 @@ __all__ = [
     "VerificationResult",
     "describe",
     "failing_incoming_ids",
+    "failing_signature_condition",
     "signing_state",
     "verifications_of",
     "verify_pdf",
@@ -56,6 +57,12 @@ def failing_incoming_ids() -> QuerySet[Verification, int]:
         outcome__in=(Outcome.INVALID, Outcome.UNTRUSTED, Outcome.UNREADABLE),
         incoming__isnull=False,
     ).values_list("incoming_id", flat=True)
+
+
+def failing_signature_condition() -> Exists:
+    """Whether an incoming document row carries a failing verification (an ``Exists`` over
+    ``failing_incoming_ids``): the flag on the incoming list, read in the list's own query."""
+    return Exists(failing_incoming_ids().filter(incoming_id=OuterRef("pk")))
 
 
 def active_key(*, owner: Any = None, unit: Any = None) -> SigningKey | None:

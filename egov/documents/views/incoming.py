@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from egov.audit.middleware import client_ip
-from egov.documents import access, queries
+from egov.documents import access, hooks, queries
 from egov.documents.actions import handling, tracking
 from egov.documents.actions.files import Upload
 from egov.documents.actions.incoming import register_incoming
@@ -91,6 +91,8 @@ def require_staff(request: HttpRequest) -> None:
 class ListRow:
     document: IncomingDocument
     overdue: bool
+    #: Badges later parts add (``hooks.on_incoming_row_badge``), as (label, modifier).
+    badges: tuple[tuple[Any, str], ...] = ()
 
 
 @login_required
@@ -98,10 +100,17 @@ def incoming_list(request: HttpRequest) -> HttpResponse:
     require_staff(request)
     form = IncomingFilterForm(request.GET or None)
     documents = queries.search_incoming(request.user, form.filters())
+    badges = hooks.incoming_row_badges()
+    if badges:  # each badge is a column of the page's one query, never a query per row
+        documents = documents.annotate(**{f"badge_{b.name}": b.condition() for b in badges})
     page = OnePassPaginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     today = local_today()
     rows = [
-        ListRow(d, bool(d.due_date and d.due_date < today and d.status not in FINISHED))
+        ListRow(
+            d,
+            bool(d.due_date and d.due_date < today and d.status not in FINISHED),
+            tuple((b.label, b.modifier) for b in badges if getattr(d, f"badge_{b.name}")),
+        )
         for d in page.object_list
     ]
     return render(
