@@ -20,6 +20,24 @@ class ChangeKind(models.TextChoices):
     SUSPEND = "suspend", _("Tạm khóa")
     REACTIVATE = "reactivate", _("Mở lại")
     REMOVE = "remove", _("Thu hồi")
+    #: Make the server agree with the platform's record again (reconciliation report).
+    RESYNC = "resync", _("Đồng bộ lại máy chủ thư")
+
+
+class ResyncProblem(models.TextChoices):
+    """What the reconciliation report found (the reason of a *resync* change)."""
+
+    MISSING = "missing", _("Máy chủ thư không có hộp thư này")
+    EXTRA = "extra", _("Máy chủ thư vẫn giữ hộp thư mà nền tảng chưa cấp hoặc đã thu hồi")
+    SHOULD_BE_ACTIVE = (
+        "should_be_active",
+        _("Trên máy chủ thư đang bị khóa, trên nền tảng đang hoạt động"),
+    )
+    SHOULD_BE_SUSPENDED = (
+        "should_be_suspended",
+        _("Trên máy chủ thư đang hoạt động, trên nền tảng đã tạm khóa"),
+    )
+    UNKNOWN = "unknown", _("Máy chủ thư có địa chỉ nền tảng không biết")
 
 
 class ChangeState(models.TextChoices):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from egov.lib.errors import ActionError
-from egov.mail import access, actions, queries
+from egov.mail import access, actions, queries, reconcile
 from egov.organisations import access as org_access
 
 
@@ -113,3 +113,31 @@ def public_role(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Đã cập nhật danh bạ công khai: %(a)s.") % {"a": mailbox.address}
         )
     return redirect("mail:mailboxes")
+
+
+@login_required
+def reconciliation(request: HttpRequest) -> HttpResponse:
+    """The platform's mailboxes against the mail server's tables, with a fix to request for
+    each difference (a *resync* change, reviewed on the changes page)."""
+    _require_admin(request)
+    found = reconcile.discrepancies_for(request.user)
+    return render(request, "mail/reconcile.html", {"discrepancies": found})
+
+
+@login_required
+@require_POST
+def request_fix(request: HttpRequest, pk: int) -> HttpResponse:
+    mailbox = access.get_mailbox_for_user(request.user, pk)
+    try:
+        change = actions.request_resync(actor=request.user, mailbox=mailbox)
+    except ActionError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        if change.state == "pending":
+            text = _("Đã đề nghị đồng bộ lại %(address)s: chờ duyệt.")
+        elif change.state == "failed":
+            text = _("Không đồng bộ lại được %(address)s trên máy chủ thư.")
+        else:
+            text = _("Đã đồng bộ lại %(address)s trên máy chủ thư.")
+        messages.info(request, text % {"address": mailbox.address})
+    return redirect("mail:reconcile")

@@ -9,6 +9,7 @@ from egov.mail.actions.mailboxes import (
     request_removals_due,
     set_mailbox_password,
 )
+from egov.mail.actions.reconcile import request_resync
 
 __all__ = [
     "approve_change",
@@ -18,6 +19,7 @@ __all__ = [
     "reject_change",
     "request_change",
     "request_removals_due",
+    "request_resync",
     "set_mailbox_password",
     "set_public_role",
 ]

@@ -34,6 +34,7 @@ _STATES: dict[str, tuple[tuple[str, ...], str | None]] = {
     ChangeKind.SUSPEND: ((MailboxState.ACTIVE,), MailboxState.SUSPENDED),
     ChangeKind.REACTIVATE: ((MailboxState.SUSPENDED,), MailboxState.ACTIVE),
     ChangeKind.REMOVE: ((MailboxState.SUSPENDED,), MailboxState.REMOVED),
+    ChangeKind.RESYNC: (tuple(MailboxState), None),
 }
 
 
@@ -234,8 +235,23 @@ def _carry_out(change: MailboxChange, box: Mailbox) -> None:
             adapter.drop_alias(alias_ref(forward))
         box.state = MailboxState.REMOVED
         box.removed_at = now
+    elif change.kind == ChangeKind.RESYNC:
+        _resync(box)
     box.save(update_fields=_BOX_FIELDS)  # before the group lists: they read the states
     sync_groups(old_path, box.unit.path)
+
+
+def _resync(box: Mailbox) -> None:
+    """Tell the server the platform's record again: an active or suspended mailbox exists
+    there (its password, if the server still has one, stays), in the same state; a pending
+    or removed one does not. Nothing changes on the platform's side."""
+    adapter = get_adapter()
+    if box.state in (MailboxState.ACTIVE, MailboxState.SUSPENDED):
+        adapter.provision(record_of(box))
+        if box.state == MailboxState.SUSPENDED:
+            adapter.suspend(box.address, reason=SUSPENDED_REASON)
+    else:
+        adapter.remove(box.address)
 
 
 def apply_new_provisions(changes: Sequence[MailboxChange], actor: Any, note: str) -> None:

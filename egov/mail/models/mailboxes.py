@@ -5,7 +5,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from egov.mail.choices import AliasKind, ChangeKind, ChangeState, MailboxKind, MailboxState
+from egov.mail.choices import (
+    AliasKind,
+    ChangeKind,
+    ChangeState,
+    MailboxKind,
+    MailboxState,
+    ResyncProblem,
+)
 from egov.mail.queries import MailboxChangeQuerySet, MailboxQuerySet
 from egov.organisations.models import OrgUnit, Person
 
@@ -129,6 +136,13 @@ class MailboxChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.mailbox_id}"
+
+    @property
+    def problem_label(self) -> str:
+        """For a *resync* change: what the reconciliation report found."""
+        if self.kind != ChangeKind.RESYNC or self.reason not in ResyncProblem.values:
+            return ""
+        return str(ResyncProblem(self.reason).label)
 
 
 class MailboxChangeTransition(models.Model):
