@@ -29,3 +29,4 @@ class Report(models.TextChoices):
     INCOMING_REPORT = "incoming-report", _("Báo cáo tình hình giải quyết văn bản đến")
     OUTGOING_REPORT = "outgoing-report", _("Báo cáo tình hình giải quyết văn bản đi")
     FILE_INDEX = "file-index", _("Mục lục hồ sơ")
+    COPY_USE_REGISTER = "copy-use", _("Sổ sử dụng bản lưu")

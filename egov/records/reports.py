@@ -515,6 +515,12 @@ def file_index(unit: OrgUnit, start: dt.date, end: dt.date, *, clearance: int = 
     )
 
 
+def _copy_use_register(unit: OrgUnit, start: dt.date, end: dt.date, *, clearance: int = 0) -> Sheet:
+    from egov.records.reports_loans import copy_use_register  # it imports Sheet from here
+
+    return copy_use_register(unit, start, end, clearance=clearance)
+
+
 BUILDERS: dict[str, Callable[..., Sheet]] = {
     Report.INCOMING_REGISTER: incoming_register,
     Report.OUTGOING_REGISTER: outgoing_register,
@@ -524,6 +530,7 @@ BUILDERS: dict[str, Callable[..., Sheet]] = {
     Report.INCOMING_REPORT: incoming_report,
     Report.OUTGOING_REPORT: outgoing_report,
     Report.FILE_INDEX: file_index,
+    Report.COPY_USE_REGISTER: _copy_use_register,
 }
 
 

@@ -6,11 +6,13 @@ from egov.records.models.files import (
     FilePlanEntry,
     Handover,
 )
+from egov.records.models.loans import CopyLoan
 
 __all__ = [
     "CaseFile",
     "CaseFileItem",
     "CaseFileTransition",
+    "CopyLoan",
     "FilePlan",
     "FilePlanEntry",
     "Handover",

@@ -1,0 +1,84 @@
+"""Reads of the archived copies' use (Sổ sử dụng bản lưu)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+
+from egov.documents import access as doc_access
+from egov.documents.models import IncomingDocument, OutgoingDocument
+from egov.organisations.models import OrgUnit
+from egov.records.models import CaseFile, CopyLoan
+
+
+def _related(loans: QuerySet[CopyLoan]) -> QuerySet[CopyLoan]:
+    return loans.select_related(
+        "incoming__document_type",
+        "outgoing__document_type",
+        "case_file",
+        "borrower",
+        "permitted_by",
+    )
+
+
+def within_clearance(loans: QuerySet[CopyLoan], clearance: int) -> QuerySet[CopyLoan]:
+    """Loans of secret documents only up to ``clearance`` (a secret stays in its scope)."""
+    return loans.exclude(incoming__secrecy__gt=clearance).exclude(outgoing__secrecy__gt=clearance)
+
+
+def copies_out(unit: OrgUnit, *, clearance: int, today: dt.date) -> list[CopyLoan]:
+    """Copies of ``unit`` not returned yet: overdue ones first (the longest overdue on top),
+    then by due date, those without a due date last."""
+    loans = within_clearance(
+        CopyLoan.objects.filter(unit=unit, returned_on__isnull=True), clearance
+    )
+    overdue = Case(
+        When(due_on__lt=today, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+    return list(
+        _related(loans)
+        .annotate(overdue_first=overdue)
+        .order_by("-overdue_first", "due_on", "lent_on", "pk")
+    )
+
+
+def recently_returned(unit: OrgUnit, *, clearance: int, limit: int = 20) -> list[CopyLoan]:
+    loans = within_clearance(
+        CopyLoan.objects.filter(unit=unit, returned_on__isnull=False), clearance
+    )
+    return list(_related(loans).order_by("-returned_on", "-pk")[:limit])
+
+
+def lent_between(
+    unit: OrgUnit, start: dt.date, end: dt.date, *, clearance: int
+) -> QuerySet[CopyLoan]:
+    loans = CopyLoan.objects.filter(unit=unit, lent_on__gte=start, lent_on__lte=end)
+    return _related(within_clearance(loans, clearance)).order_by("lent_on", "pk")
+
+
+def lendable_files(unit: OrgUnit) -> QuerySet[CaseFile]:
+    return CaseFile.objects.filter(unit=unit).order_by("-year", "code")
+
+
+def lendable_document(user: Any, kind: str, pk: int) -> IncomingDocument | OutgoingDocument | None:
+    """The document a loan form names, if ``user`` may see it (else None)."""
+    from egov.documents import queries as doc_queries
+
+    if kind == "incoming":
+        return doc_queries.incoming_visible_to(user).filter(pk=pk).first()
+    if kind == "outgoing":
+        return doc_queries.outgoing_visible_to(user).filter(pk=pk).first()
+    return None
+
+
+def permitters(unit: OrgUnit) -> list[Any]:
+    """Who may allow a copy's use: the agency's leaders and clerks."""
+    from django.contrib.auth import get_user_model
+
+    from egov.documents import queries as doc_queries
+
+    ids = [pk for pk, _label in doc_queries.staff_choices(unit)]
+    users = get_user_model().objects.filter(Q(pk__in=ids), is_active=True).order_by("full_name")
+    return [u for u in users if doc_access.is_leader_of(u, unit) or doc_access.is_clerk_of(u, unit)]
