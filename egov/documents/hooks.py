@@ -169,3 +169,36 @@ def on_incoming_row_badge(badge: RowBadge) -> None:
 
 def incoming_row_badges() -> list[RowBadge]:
     return list(_incoming_row_badges)
+
+
+@dataclass(frozen=True)
+class RegistrationPrefill:
+    """What a later part brings to the incoming registration form: values to pre-fill
+    (``initial``), a note shown as the hint of each pre-filled field (``notes``, e.g. "suggested
+    from the scan, confidence 92 %"), a banner above the form (HTML rendered by the provider's
+    own template, so escaped there), and ``register``, called as ``register_incoming`` is
+    (``actor=``, ``uploads=`` and the form's keyword arguments) to register the document with
+    whatever files the provider holds (the signatures part: a scan and its OCR copy)."""
+
+    initial: dict[str, Any]
+    notes: dict[str, str]
+    banner: str
+    register: Callable[..., Any]
+
+
+#: ``(request)`` → a ``RegistrationPrefill`` or None (the request is not about this provider).
+RegistrationPrefillProvider = Callable[[Any], RegistrationPrefill | None]
+
+_registration_prefills: list[RegistrationPrefillProvider] = []
+
+
+def on_registration_prefill(provider: RegistrationPrefillProvider) -> None:
+    if provider not in _registration_prefills:
+        _registration_prefills.append(provider)
+
+
+def registration_prefill(request: Any) -> RegistrationPrefill | None:
+    for provider in _registration_prefills:
+        if (prefill := provider(request)) is not None:
+            return prefill
+    return None

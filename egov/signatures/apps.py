@@ -18,12 +18,14 @@ class SignaturesConfig(AppConfig):
         from egov.signatures.actions.verification import on_incoming_files
         from egov.signatures.nav import signatures_nav
         from egov.signatures.panels import document_panel
+        from egov.signatures.prefill import registration_prefill
         from egov.signatures.queries import failing_signature_condition
 
         register_demo_loader(DemoLoader("signatures", demo.loaded, demo.load, order=40))
         hooks.on_incoming_files(on_incoming_files)
         hooks.on_dispatch_gate(awaits_organisation_signature)
         hooks.on_document_panel(document_panel)
+        hooks.on_registration_prefill(registration_prefill)
         hooks.on_incoming_row_badge(
             hooks.RowBadge(
                 name="signature_failed",

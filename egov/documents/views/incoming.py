@@ -141,12 +141,18 @@ def _register(request: HttpRequest) -> HttpResponse:
     if not units:
         raise PermissionDenied
     duplicates: list[IncomingDocument] = []
+    # A later part may pre-fill the form (the signatures part: fields read from a scan).
+    prefill = hooks.registration_prefill(request)
+    register = prefill.register if prefill else register_incoming
+    initial = prefill.initial if prefill else None
     if request.method == "POST":
-        form = IncomingRegisterForm(request.POST, request.FILES, actor=user, units=units)
+        form = IncomingRegisterForm(
+            request.POST, request.FILES, actor=user, units=units, initial=initial
+        )
         if form.is_valid():
             uploads = [Upload.from_django(f) for f in form.cleaned_data["files"]]
             try:
-                document = register_incoming(actor=user, uploads=uploads, **form.action_arguments())
+                document = register(actor=user, uploads=uploads, **form.action_arguments())
             except ActionError as error:
                 if error.code == "probable_duplicate":
                     form.duplicate_suspected = True
@@ -160,12 +166,15 @@ def _register(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect(detail_url(document, "main"))
     else:
-        form = IncomingRegisterForm(actor=user, units=units)
+        form = IncomingRegisterForm(actor=user, units=units, initial=initial)
+    for name, note in (prefill.notes if prefill else {}).items():
+        form.fields[name].help_text = note
     return render(
         request,
         "documents/incoming_new.html",
         {
             "form": form,
+            "prefill_banner": prefill.banner if prefill else "",
             "duplicates": duplicates,
             # A browser never sends chosen files again: say so when the form comes back.
             "files_dropped": bool(request.FILES),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -90,10 +91,14 @@ def register_scan(
     code_number: str = "",
     code_notation: str = "",
     issued_date: dt.date | None = None,
-    allow_duplicate: bool = False,
+    uploads: Sequence[file_actions.Upload] = (),
+    channel: str = Channel.PAPER,
+    **details: Any,
 ) -> IncomingDocument:
-    """Register the scanned document with the fields the clerk confirmed: the scan is its
-    main file, the OCR copy (searchable) the second."""
+    """Register the scanned document with the fields the clerk confirmed on the registration
+    form: the scan is its main file, the OCR copy (searchable) the second, then any file the
+    clerk added. ``details`` are ``register_incoming``'s other keyword arguments (signer,
+    urgency, secrecy, due date…), passed through unchanged."""
     reading = ScanReading.objects.select_for_update().get(pk=reading.pk)
     require(reading.created_by_id == actor.pk and is_clerk_of(actor, unit), "own reading, clerk")
     if reading.incoming_id is not None:
@@ -104,15 +109,16 @@ def register_scan(
         document_type=document_type,
         subject=subject,
         issuer_name=issuer_name,
-        channel=Channel.PAPER,
+        channel=channel,
         code_number=code_number,
         code_notation=code_notation,
         issued_date=issued_date,
         uploads=[
             _upload_of(reading.scan, reading.name),
             _upload_of(reading.text_layer, ocr_name(reading.name)),
+            *uploads,
         ],
-        allow_duplicate=allow_duplicate,
+        **details,
     )
     confirmed = {
         "issuer_name": issuer_name,

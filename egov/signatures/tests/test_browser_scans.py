@@ -68,8 +68,13 @@ def test_the_clerk_registers_the_agency_key_and_a_scanned_letter(page, office, p
     assert page.get_by_label("Trích yếu nội dung").input_value() == truth.subject
     assert page.get_by_label("Ký hiệu").input_value() == truth.notation
     check_page(page)
-    page.get_by_label("Cơ quan ban hành").fill(truth.issuer)
-    page.get_by_role("button", name="Xác nhận và vào sổ").click()
+    # The suggestions are on the registration form itself, each marked as one to check.
+    assert "/documents/incoming/new/" in page.url
+    assert page.get_by_test_id("scan-suggestions").is_visible()
+    hint = page.locator("#id_subject_helptext").inner_text()
+    assert "Gợi ý từ bản quét, độ tin cậy" in hint
+    page.get_by_label("Cơ quan ban hành", exact=True).fill(truth.issuer)
+    page.get_by_role("button", name="Vào sổ", exact=True).click()
     page.wait_for_load_state("networkidle")
     assert "Đã vào sổ văn bản đến" in page.get_by_role("status").inner_text()
     document = IncomingDocument.objects.get()

@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from egov.documents.models import IncomingDocument
 from egov.documents.testing import doc_type, upload
 from egov.lib.errors import ActionError
+from egov.organisations.choices import Role
+from egov.organisations.testing import hire_with_role
 from egov.signatures import ocr
 from egov.signatures.actions.scans import read_scan, register_scan
 from egov.signatures.models import ScanReading
@@ -59,7 +61,7 @@ def test_suggestions_from_a_letter_take_the_subject_after_v_v():
     }
 
 
-def test_the_clerk_confirms_the_suggestions_and_registers_the_scan(office, scan, client_for):
+def test_the_clerk_confirms_the_suggestions_on_the_registration_form(office, scan, client_for):
     truth, data = scan
     doc_type("cong-van")
     client = client_for(office.clerk)
@@ -69,22 +71,38 @@ def test_the_clerk_confirms_the_suggestions_and_registers_the_scan(office, scan,
         reverse("signatures:scan_new"), {"file": SimpleUploadedFile("quet.pdf", data)}
     )
     reading = ScanReading.objects.get()
-    assert response["Location"] == reverse("signatures:scan_confirm", args=[reading.pk])
-    page = client.get(response["Location"])
-    assert truth.subject in page.text and "độ tin cậy" in page.text
+    form_url = f"{reverse('documents:incoming_new')}?scan={reading.pk}"
+    assert response["Location"] == form_url
+    page = client.get(form_url)
+    assert 'data-testid="scan-suggestions"' in page.text
     form = page.context["form"]
+    # Each suggested field is pre-filled on the e-office's own form and marked as a suggestion.
+    assert form["subject"].value() == truth.subject
+    assert form["code_notation"].value() == truth.notation
+    assert form["issued_date"].value() == truth.issued_date.isoformat()
+    for name in ("subject", "code_number", "code_notation", "issued_date", "issuer_name"):
+        assert "Gợi ý từ bản quét, độ tin cậy" in str(form.fields[name].help_text), name
+    assert "Gợi ý từ bản quét" not in str(form.fields["signer_name"].help_text)
     posted = {
-        name: form.initial.get(name) or ""
-        for name in ("unit", "document_type", "issuer_name", "code_number", "code_notation")
+        "unit": office.home_affairs.pk,
+        "document_type": form["document_type"].value() or doc_type("cong-van").pk,
+        "code_number": form["code_number"].value(),
+        "code_notation": form["code_notation"].value(),
+        "issued_date": form["issued_date"].value(),
+        "subject": form["subject"].value(),
+        "issuer_name": truth.issuer,  # the clerk corrects the capitals
+        "signer_name": "Nguyễn Văn An",  # and adds what the scan gave no suggestion for
+        "urgency": 0,
+        "secrecy": 0,
+        "channel": "paper",
     }
-    posted["issued_date"] = form.initial["issued_date"]
-    posted["subject"] = form.initial["subject"]
-    posted["issuer_name"] = truth.issuer  # the clerk corrects the capitals
-    response = client.post(reverse("signatures:scan_confirm", args=[reading.pk]), posted)
+    response = client.post(form_url, posted)
     document = IncomingDocument.objects.get()
-    assert response["Location"] == reverse("documents:incoming_detail", args=[document.pk])
+    assert response["Location"] == reverse("documents:incoming_detail", args=[document.pk]) + (
+        "#main"
+    )
     assert (document.code_number, document.code_notation) == (truth.number, truth.notation)
-    assert document.subject == truth.subject
+    assert document.subject == truth.subject and document.signer_name == "Nguyễn Văn An"
     names = list(document.attachments.values_list("name", flat=True))
     assert names == ["quet.pdf", "quet.ocr.pdf"]
     main = document.attachments.get(is_main=True).file
@@ -92,6 +110,23 @@ def test_the_clerk_confirms_the_suggestions_and_registers_the_scan(office, scan,
         assert stream.read() == data  # the scan as it came
     reading.refresh_from_db()
     assert reading.incoming == document and reading.confirmed["issuer_name"] == truth.issuer
+    # Registered once: the form no longer opens for that reading, the old page neither.
+    assert client.get(form_url).status_code == 404
+    old = client.get(reverse("signatures:scan_confirm", args=[reading.pk]))
+    assert old.status_code == 404
+
+
+def test_a_reading_opens_the_form_only_for_the_clerk_who_read_it(office, scan, client_for):
+    _truth, data = scan
+    reading = read_scan(actor=office.clerk, upload=upload("quet.pdf", data))
+    form_url = f"{reverse('documents:incoming_new')}?scan={reading.pk}"
+    assert client_for(office.clerk).get(form_url).status_code == 200
+    other_clerk = hire_with_role("clerk2", "Đoàn Thị Văn", office.home_affairs, Role.CLERK)
+    assert client_for(other_clerk).get(form_url).status_code == 404
+    garbled = reverse("documents:incoming_new") + "?scan=x"
+    assert client_for(office.clerk).get(garbled).status_code == 404
+    plain = client_for(office.clerk).get(reverse("documents:incoming_new"))
+    assert 'data-testid="scan-suggestions"' not in plain.text
 
 
 def test_a_corrupted_scan_is_refused_and_nothing_is_kept(office, client_for):
