@@ -63,6 +63,14 @@ class CaseFileForm(ErrorSummaryMixin, forms.Form):
         field.queryset = OrgUnit.objects.filter(pk__in=[u.pk for u in units]).order_by("path")
 
 
+class CaseFileEditForm(CaseFileForm):
+    """A file's details to correct: the agency and the year stay as opened."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, units=[], **kwargs)
+        del self.fields["unit"]
+
+
 class PlanImportForm(ErrorSummaryMixin, forms.Form):
     unit = UnitField(
         label=_("Cơ quan"),

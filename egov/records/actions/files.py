@@ -1,4 +1,5 @@
-"""Case files (hồ sơ công việc): open, add and remove documents, close, reopen, delete.
+"""Case files (hồ sơ công việc): open, correct the details, add and remove documents, close,
+reopen, delete.
 
 Every action re-reads the file under a row lock, refuses a frozen (handed-over) file,
 writes, records a transition where the status changes, and appends one audit event, all in
@@ -65,22 +66,7 @@ def open_case_file(
         require(access.can_manage_plan(actor, unit), "clerk or leader required to open for others")
     year = year or local_today().year
     code, title = clean(code), clean(title)
-    if not code:
-        raise ActionError(_("Hãy nhập số và ký hiệu hồ sơ."), code="code_required", field="code")
-    if len(code) > c.FILE_CODE_MAX:
-        raise ActionError(
-            _("Số và ký hiệu hồ sơ dài tối đa %(max)s ký tự.") % {"max": c.FILE_CODE_MAX},
-            code="code_too_long",
-            field="code",
-        )
-    if not title:
-        raise ActionError(_("Hãy nhập tiêu đề hồ sơ."), code="title_required", field="title")
-    if len(title) > c.TITLE_MAX:
-        raise ActionError(
-            _("Tiêu đề hồ sơ dài tối đa %(max)s ký tự.") % {"max": c.TITLE_MAX},
-            code="title_too_long",
-            field="title",
-        )
+    _check_code_and_title(code, title)
     _check_retention(retention_years)
     if rights not in Rights.values:
         raise ActionError(_("Chế độ sử dụng không hợp lệ."), code="rights_invalid", field="rights")
@@ -136,6 +122,93 @@ def open_case_file(
         after=snapshot(case_file, _SNAPSHOT),
     )
     return case_file
+
+
+@transaction.atomic
+def update_case_file(
+    *,
+    actor: Any,
+    case_file: CaseFile,
+    code: str,
+    title: str,
+    retention_years: int | None,
+    rights: str,
+    description: str = "",
+) -> CaseFile:
+    """Correct a file's details: code, title, retention period, rights, note.
+
+    Preconditions: the actor may change the file (its owner or the agency's clerk). Refuses a
+    handed-over (frozen) file, an empty or overlong code or title, a code another file of the
+    agency uses that year, a retention outside 1–100 years (None is permanent) and unknown
+    rights. Only the fields that changed are saved, and the audit event names them before
+    and after; a form that changes nothing writes nothing."""
+    case_file = lock(case_file)
+    require(access.can_change(actor, case_file), "owner or clerk required")
+    refuse_if_frozen(case_file)
+    code, title = clean(code), clean(title)
+    _check_code_and_title(code, title)
+    _check_retention(retention_years)
+    if rights not in Rights.values:
+        raise ActionError(_("Chế độ sử dụng không hợp lệ."), code="rights_invalid", field="rights")
+    taken = CaseFile.objects.filter(unit_id=case_file.unit_id, year=case_file.year)
+    if taken.filter(code__iexact=code).exclude(pk=case_file.pk).exists():
+        raise ActionError(
+            _("Số và ký hiệu hồ sơ “%(code)s” đã dùng trong năm %(year)s.")
+            % {"code": code, "year": case_file.year},
+            code="code_taken",
+            field="code",
+        )
+    wanted = {
+        "code": code,
+        "title": title,
+        "retention_years": retention_years,
+        "rights": rights,
+        "description": clean(description)[: c.DESCRIPTION_MAX],
+    }
+    changed = [name for name, value in wanted.items() if getattr(case_file, name) != value]
+    if not changed:
+        return case_file
+    before = snapshot(case_file, changed)
+    for name in changed:
+        setattr(case_file, name, wanted[name])
+    try:
+        with transaction.atomic():
+            case_file.save(update_fields=changed)
+    except IntegrityError as exc:  # a concurrent opening took the code first
+        raise ActionError(
+            _("Số và ký hiệu hồ sơ “%(code)s” đã dùng trong năm %(year)s.")
+            % {"code": code, "year": case_file.year},
+            code="code_taken",
+            field="code",
+        ) from exc
+    record(
+        action=audit_names.FILE_UPDATE,
+        actor=actor,
+        obj=case_file,
+        unit_id=case_file.unit_id,
+        before=before,
+        after=snapshot(case_file, changed),
+    )
+    return case_file
+
+
+def _check_code_and_title(code: str, title: str) -> None:
+    if not code:
+        raise ActionError(_("Hãy nhập số và ký hiệu hồ sơ."), code="code_required", field="code")
+    if len(code) > c.FILE_CODE_MAX:
+        raise ActionError(
+            _("Số và ký hiệu hồ sơ dài tối đa %(max)s ký tự.") % {"max": c.FILE_CODE_MAX},
+            code="code_too_long",
+            field="code",
+        )
+    if not title:
+        raise ActionError(_("Hãy nhập tiêu đề hồ sơ."), code="title_required", field="title")
+    if len(title) > c.TITLE_MAX:
+        raise ActionError(
+            _("Tiêu đề hồ sơ dài tối đa %(max)s ký tự.") % {"max": c.TITLE_MAX},
+            code="title_too_long",
+            field="title",
+        )
 
 
 def _document_of(

@@ -23,7 +23,7 @@ from egov.lib.text import clean
 from egov.records import access, queries
 from egov.records.actions import exports, files, handover
 from egov.records.choices import FileStatus
-from egov.records.forms import CaseFileForm, ReasonForm
+from egov.records.forms import CaseFileEditForm, CaseFileForm, ReasonForm
 from egov.records.models import CaseFileItem
 
 PAGE_SIZE = 50
@@ -76,6 +76,50 @@ def file_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã mở hồ sơ %(code)s.") % {"code": case_file.code})
             return redirect("records:file_detail", case_file.pk)
     return render(request, "records/file_form.html", {"form": form})
+
+
+@login_required
+def file_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a file's details (owner or the agency's clerk); a handed-over file is frozen
+    and the form does not open."""
+    case_file = access.get_case_file_for_user(request.user, pk, need="change")
+    if case_file.is_frozen:
+        messages.error(
+            request,
+            _("Hồ sơ “%(code)s” đã nộp lưu nên không được sửa, xóa hay thay đổi văn bản.")
+            % {"code": case_file.code},
+        )
+        return redirect("records:file_detail", case_file.pk)
+    initial = {
+        "code": case_file.code,
+        "title": case_file.title,
+        "retention_years": case_file.retention_years,
+        "rights": case_file.rights,
+        "description": case_file.description,
+    }
+    form = CaseFileEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            files.update_case_file(
+                actor=request.user,
+                case_file=case_file,
+                code=data["code"],
+                title=data["title"],
+                retention_years=data["retention_years"],
+                rights=data["rights"],
+                description=data["description"],
+            )
+        except ActionError as error:
+            form.add_action_error(error)
+        except PermissionDenied as exc:
+            raise Http404 from exc
+        else:
+            messages.success(
+                request, _("Đã lưu thông tin hồ sơ %(code)s.") % {"code": data["code"]}
+            )
+            return redirect("records:file_detail", case_file.pk)
+    return render(request, "records/file_form.html", {"form": form, "file": case_file})
 
 
 def _candidates(request: HttpRequest, case_file: Any, text: str) -> list[tuple[str, Any]]:
