@@ -18,4 +18,5 @@ def records_nav(request: HttpRequest) -> list[NavItem]:
     items = [NavItem(_("Hồ sơ công việc"), reverse("records:file_list"), "file_list", 35)]
     if not access.office_scope(user).is_empty:
         items.append(NavItem(_("Sổ và báo cáo"), reverse("records:reports"), "reports", 45))
+        items.append(NavItem(_("Sử dụng bản lưu"), reverse("records:loans"), "loans", 46))
     return items

@@ -82,3 +82,28 @@ def permitters(unit: OrgUnit) -> list[Any]:
     ids = [pk for pk, _label in doc_queries.staff_choices(unit)]
     users = get_user_model().objects.filter(Q(pk__in=ids), is_active=True).order_by("full_name")
     return [u for u in users if doc_access.is_leader_of(u, unit) or doc_access.is_clerk_of(u, unit)]
+
+
+def search_documents(user: Any, unit: OrgUnit, text: str) -> list[tuple[str, Any]]:
+    """Documents of ``unit`` that ``user`` sees matching ``text`` (number, notation or
+    subject): the lending screen's document search."""
+    from egov.documents import queries as doc_queries
+
+    text = text.strip()
+    if not text:
+        return []
+    match = Q(subject__icontains=text) | Q(code_notation__icontains=text) | Q(code_number=text)
+    incoming = (
+        doc_queries.incoming_visible_to(user)
+        .filter(match | Q(arrival_number=int(text)) if text.isdigit() else match, unit=unit)
+        .select_related("document_type")
+        .order_by("-arrived_at")[:15]
+    )
+    outgoing = (
+        doc_queries.outgoing_visible_to(user)
+        .filter(match | Q(number=int(text)) if text.isdigit() else match, unit=unit)
+        .filter(number__isnull=False)
+        .select_related("document_type")
+        .order_by("-issued_at")[:15]
+    )
+    return [("incoming", d) for d in incoming] + [("outgoing", d) for d in outgoing]

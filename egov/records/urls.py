@@ -1,6 +1,6 @@
 from django.urls import path
 
-from egov.records.views import files, plans, reports
+from egov.records.views import files, loans, plans, reports, slips
 
 app_name = "records"
 urlpatterns = [
@@ -19,4 +19,7 @@ urlpatterns = [
     path("<int:pk>/export.<str:fmt>", files.file_export, name="file_export"),
     path("plan/", plans.plan, name="plan"),
     path("reports/", reports.reports, name="reports"),
+    path("loans/", loans.loans, name="loans"),
+    path("loans/<int:pk>/return/", loans.loan_return, name="loan_return"),
+    path("slips/incoming/<int:pk>.pdf", slips.incoming_slip, name="incoming_slip"),
 ]
