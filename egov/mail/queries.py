@@ -32,6 +32,10 @@ class MailboxChangeQuerySet(models.QuerySet[Any]):
     def visible_to(self, user: Any) -> MailboxChangeQuerySet:
         """Changes to mailboxes of the units ``user`` administers, or to be moved there."""
         scope = org_access.admin_scope(user)
+        if scope.everywhere:
+            # Q() | X is X in Django: without this, changes with no unit joined (suspend,
+            # reactivate, remove, resync) fell out of a system administrator's list.
+            return self.all()
         return self.filter(scope.q("mailbox__unit__") | (scope.q("to_unit__") & ~Q(to_unit=None)))
 
     def pending(self) -> MailboxChangeQuerySet:

@@ -66,3 +66,43 @@ def test_the_clerk_registers_mail_and_the_public_sees_the_directory(page, world)
     page.wait_for_load_state("networkidle")
     assert page.locator("#mail-usage-data").count() == 1
     check_page(page)
+
+
+def test_the_administrator_reconciles_the_server_and_approves_the_fix(page, world):
+    import datetime as dt
+
+    from egov.mail.models import VirtualUser
+    from egov.organisations import actions as org_actions
+
+    person = org_actions.hire_person(
+        actor=world.admin,
+        full_name="Trần Văn Lệch",
+        unit=world.home_affairs,
+        effective_date=dt.date(2026, 3, 2),
+    )
+    box = Mailbox.objects.get(person=person)
+    for change in box.changes.all():
+        actions.approve_change(actor=None, change=change, skip_access_check=True)
+    VirtualUser.objects.filter(address=box.address).delete()  # someone edited the server
+    page.set_viewport_size(DESKTOP)
+    give_totp_device(world.admin)
+    log_in(page, "admin", PERSONA_PASSWORD)
+    page.goto("/mail/")
+    page.get_by_role("link", name="Đối chiếu với máy chủ thư").click()
+    page.wait_for_load_state("networkidle")
+    assert "Máy chủ thư không có hộp thư này" in page.content()
+    check_page(page)
+    page.get_by_role("button", name=f"Đề nghị đồng bộ lại {box.address}").click()
+    page.wait_for_load_state("networkidle")
+    assert "Đã đề nghị đồng bộ lại" in page.content(), page.inner_text("main")
+    check_page(page)
+    assert box.changes.filter(kind="resync", state="pending").exists()
+    page.goto("/mail/changes/")
+    row = page.get_by_role("row").filter(has_text=box.address)
+    assert "Đồng bộ lại máy chủ thư" in row.inner_text()
+    check_page(page)
+    row.get_by_role("button", name="Duyệt").click()
+    page.wait_for_load_state("networkidle")
+    assert VirtualUser.objects.filter(address=box.address, active=True).exists()
+    page.goto("/mail/reconcile/")
+    assert box.address not in page.content()

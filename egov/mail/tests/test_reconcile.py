@@ -171,3 +171,18 @@ def test_postfix_and_dovecot_follow_the_fix(world, mail_stack):
     client = imaplib.IMAP4("127.0.0.1", mail_stack.imap_port, timeout=10)
     client.login(box.address, PASSWORD)  # and the password the server kept still works
     client.logout()
+
+
+@pytest.mark.django_db
+def test_a_system_administrator_sees_changes_that_join_no_unit(world):
+    from egov.mail import queries
+
+    box = _approve(_hire(world, "Lý Văn Về", world.finance))
+    org_actions.end_employment(
+        actor=world.admin, person=box.person, kind=StaffEventKind.RETIRE,
+        effective_date=DAY.replace(month=6),
+    )  # fmt: skip
+    suspend = MailboxChange.objects.get(mailbox=box, kind=ChangeKind.SUSPEND)
+    assert suspend.to_unit is None
+    assert suspend in queries.pending_changes_for(world.admin)
+    assert suspend not in queries.pending_changes_for(world.unit_admin)  # Sở Tài chính
