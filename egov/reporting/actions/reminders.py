@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from egov.accounts.notify import notify
+from egov.audit.models import AuditEvent
 from egov.audit.service import record
 from egov.organisations.choices import Role
 from egov.organisations.models import RoleAssignment
@@ -25,7 +26,12 @@ UNSENT = (SubmissionState.DRAFT, SubmissionState.RETURNED)
 
 @transaction.atomic
 def send_deadline_reminders(*, today: dt.date, days_ahead: int = 3) -> int:
-    """A system job (no actor). Returns the number of notifications sent."""
+    """A system job (no actor). Returns the number of notifications sent. Once a day: the
+    scheduler may run it every hour, and a second run on the same day sends nothing."""
+    if AuditEvent.objects.filter(
+        action=audit_names.REMINDERS_SEND, after__day=today.isoformat()
+    ).exists():
+        return 0
     sent = 0
     for form in ReportForm.objects.filter(active=True):
         for period in recent_periods(form.frequency, today, count=2):

@@ -290,4 +290,8 @@ def test_reporters_of_units_that_have_not_sent_are_reminded_before_the_deadline(
     note = Notification.objects.get()
     assert note.user == ktxh.second_reporter
     assert "B01-KTXH" in note.text and "19/01/2026" in note.text
+    # The scheduler runs it every hour: a second run on the same day sends nothing more.
+    assert send_deadline_reminders(today=dt.date(2026, 1, 17), days_ahead=3) == 0
+    assert send_deadline_reminders(today=dt.date(2026, 1, 18), days_ahead=3) == 1
+    assert Notification.objects.count() == 2
     assert send_deadline_reminders(today=dt.date(2026, 1, 25), days_ahead=3) == 0
