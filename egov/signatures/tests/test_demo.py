@@ -13,6 +13,11 @@ from egov.signatures.verify import verify_pdf
 @pytest.mark.django_db
 def test_the_demo_makes_its_ca_and_keys_once_and_the_leader_can_sign(settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    # The demo's own trust list (its CA, made by the load): keys are checked against it.
+    ca = demo.ca_directory()
+    settings.EGOV_SIGNATURE_TRUST_ROOTS = [str(ca / "root.pem")]
+    settings.EGOV_SIGNATURE_INTERMEDIATES = [str(ca / "intermediate.pem")]
+    settings.EGOV_SIGNATURE_CRL_FILES = [str(ca / "intermediate.crl")]
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123 - discard
     assert demo.loaded()
     root = (demo.ca_directory() / "root.pem").read_bytes()
@@ -23,11 +28,7 @@ def test_the_demo_makes_its_ca_and_keys_once_and_the_leader_can_sign(settings, t
     assert SigningKey.objects.count() == 2
     assert (demo.ca_directory() / "root.pem").read_bytes() == root  # the CA is kept
 
-    # The demo's own trust list (its CA) verifies what the leader signs.
-    ca = demo.ca_directory()
-    settings.EGOV_SIGNATURE_TRUST_ROOTS = [str(ca / "root.pem")]
-    settings.EGOV_SIGNATURE_INTERMEDIATES = [str(ca / "intermediate.pem")]
-    settings.EGOV_SIGNATURE_CRL_FILES = [str(ca / "intermediate.crl")]
+    # The demo's own trust list verifies what the leader signs.
     leader = keys.get(owner__isnull=False).owner
     waiting = OutgoingDocument.objects.get(signer=leader, status="in_review")
     outgoing.review(actor=leader, document=waiting, decision="approved")
