@@ -58,9 +58,14 @@ def _check_object(unit: OrgUnit, loan_object: Any) -> None:
 
 
 def _already_out(loan_object: Any, field: str) -> None:
+    # The lent object's row is locked first: two clerks lending the same copy at once are
+    # serialised here, and the second sees the first's loan (the partial unique constraints
+    # are the backstop).
+    type(loan_object).objects.select_for_update().filter(pk=loan_object.pk).values_list(
+        "pk", flat=True
+    ).first()
     current = (
-        CopyLoan.objects.select_for_update()
-        .filter(**{field: loan_object}, returned_on__isnull=True)
+        CopyLoan.objects.filter(**{field: loan_object}, returned_on__isnull=True)
         .select_related("borrower")
         .first()
     )

@@ -92,6 +92,14 @@ class CopyLoan(models.Model):
                 condition=Q(returned_on__isnull=True) | Q(returned_on__gte=models.F("lent_on")),
                 name="copy_loan_returned_after_lent",
             ),
+            *(
+                models.UniqueConstraint(
+                    fields=[name],
+                    condition=Q(returned_on__isnull=True, **{f"{name}__isnull": False}),
+                    name=f"copy_loan_{name}_out_once",
+                )
+                for name in ("incoming", "outgoing", "case_file")
+            ),
         ]
         indexes = [
             models.Index(fields=["unit", "lent_on"], name="copy_loan_unit_lent"),

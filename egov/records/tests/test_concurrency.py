@@ -73,3 +73,26 @@ def test_a_document_added_twice_at_once_sits_in_the_file_once(office):
     assert sum(isinstance(o, CaseFileItem) for o in outcomes) == 1
     assert [o.code for o in outcomes if isinstance(o, ActionError)] == ["already_in_file"]
     assert CaseFileItem.objects.filter(case_file=case_file).count() == 1
+
+
+def test_one_copy_lent_twice_at_once_goes_out_once(office):
+    from egov.lib.dates import local_today
+    from egov.records.actions.loans import lend_copy
+    from egov.records.models import CopyLoan
+
+    document = received(office)
+
+    def lend():
+        return lend_copy(
+            actor=office.clerk,
+            unit=office.home_affairs,
+            borrower=office.specialist,
+            permitted_by=office.leader,
+            lent_on=local_today(),
+            incoming=document,
+        )
+
+    outcomes = race([lend, lend, lend])
+    assert sum(isinstance(o, CopyLoan) for o in outcomes) == 1
+    assert [o.code for o in outcomes if isinstance(o, ActionError)] == ["already_out"] * 2
+    assert CopyLoan.objects.filter(incoming=document).count() == 1
