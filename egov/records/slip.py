@@ -32,8 +32,12 @@ class Opinion:
 @dataclass
 class Proposal:
     by: str
-    on: dt.date
+    at: dt.datetime
     text: str
+
+    @property
+    def on(self) -> dt.date:
+        return _day(self.at)
 
 
 @dataclass
@@ -96,15 +100,13 @@ def handling_slip(document: IncomingDocument) -> Slip:
         (agency if top else units).append(_opinions(batch))
     handlers = {a.assignee_user_id for a in assignments if a.assignee_user_id}
     proposals = [
-        Proposal(by=_name(a.assignee_user), on=_day(a.closed_at), text=a.result)
+        Proposal(by=_name(a.assignee_user), at=a.closed_at, text=a.result)
         for a in assignments
         if a.assignee_user_id and a.result and a.closed_at
     ]
     comments = Comment.objects.filter(document=document, author_id__in=handlers).select_related(
         "author"
     )
-    proposals += [
-        Proposal(by=_name(c.author), on=_day(c.created_at), text=c.text) for c in comments
-    ]
-    proposals.sort(key=lambda p: p.on)
+    proposals += [Proposal(by=_name(c.author), at=c.created_at, text=c.text) for c in comments]
+    proposals.sort(key=lambda p: p.at)
     return Slip(document=document, agency=agency, units=units, proposals=proposals)
