@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
-from egov.documents import access as doc_access
 from egov.documents.models import IncomingDocument, OutgoingDocument
 from egov.organisations.models import OrgUnit
 from egov.records.models import CaseFile, CopyLoan
@@ -74,14 +73,31 @@ def lendable_document(user: Any, kind: str, pk: int) -> IncomingDocument | Outgo
 
 
 def permitters(unit: OrgUnit) -> list[Any]:
-    """Who may allow a copy's use: the agency's leaders and clerks."""
+    """Who may allow a copy's use: the agency's leaders and clerks (a role held at the
+    agency, or over a subtree containing it), in one query."""
     from django.contrib.auth import get_user_model
 
-    from egov.documents import queries as doc_queries
+    from egov.lib.dates import local_today
+    from egov.organisations.choices import Role
+    from egov.organisations.models import RoleAssignment
 
-    ids = [pk for pk, _label in doc_queries.staff_choices(unit)]
-    users = get_user_model().objects.filter(Q(pk__in=ids), is_active=True).order_by("full_name")
-    return [u for u in users if doc_access.is_leader_of(u, unit) or doc_access.is_clerk_of(u, unit)]
+    today = local_today()
+    step = OrgUnit.steplen
+    ancestors = [unit.path[:end] for end in range(step, len(unit.path), step)]
+    holders = (
+        RoleAssignment.objects.filter(
+            Q(unit=unit) | Q(covers_subtree=True, unit__path__in=ancestors),
+            role__in=[Role.LEADER, Role.CLERK],
+            valid_from__lte=today,
+        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=today))
+        .values("user_id")
+    )
+    return list(
+        get_user_model()
+        .objects.filter(pk__in=holders, is_active=True)
+        .order_by("full_name", "username")
+    )
 
 
 def search_documents(user: Any, unit: OrgUnit, text: str) -> list[tuple[str, Any]]:

@@ -228,3 +228,11 @@ def test_a_secret_documents_use_is_printed_only_for_the_cleared(office):
             clearance=doc_access.clearance_level(user, office.home_affairs),
         )
         assert (len(sheet.rows) == 1) is seen
+
+
+def test_permitters_are_the_agencys_leaders_and_clerks(office, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        names = {u.username for u in queries_loans.permitters(office.home_affairs)}
+    assert names == {"leader", "clerk"}
+    below = {u.username for u in queries_loans.permitters(office.civil_service_division)}
+    assert below == {"leader", "divhead"}  # the leader's role covers the subtree
