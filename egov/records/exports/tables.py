@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -53,6 +53,48 @@ def _fonts() -> None:
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(unicodedata.normalize("NFC", text)).replace("\n", "<br/>"), style)
+
+
+#: Body cells: DejaVu Serif 8 pt on 9.6 pt lines, 3 pt padding left and right.
+CELL_SIZE, CELL_LEADING, CELL_PADDING = 8, 9.6, 3
+
+
+@cache
+def _width(word: str, font: str) -> float:
+    """A word's width in points at CELL_SIZE (a register repeats the same words thousands
+    of times: measured once each)."""
+    return float(pdfmetrics.stringWidth(word, font, CELL_SIZE))
+
+
+def wrap_cell(text: str, width: float, font: str = REGULAR) -> str:
+    """``text`` broken into lines no wider than ``width`` points (greedy, on spaces; a word
+    wider than the column is cut between letters), joined with newlines: what a Paragraph
+    would lay out, as a plain string the table draws line by line without re-wrapping it at
+    each page break (a register's cells are plain text with no markup)."""
+    space = _width(" ", font)
+    lines: list[str] = []
+    for paragraph in unicodedata.normalize("NFC", text).split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for word in paragraph.split():
+            size = _width(word, font)
+            while size > width and len(word) > 1:  # cut a word wider than the column
+                if line:
+                    lines.append(" ".join(line))
+                    line, used = [], 0.0
+                cut = len(word) - 1
+                while cut > 1 and _width(word[:cut], font) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+                size = _width(word, font)
+            if line and used + space + size > width:
+                lines.append(" ".join(line))
+                line, used = [], 0.0
+            used += (space if line else 0.0) + size
+            line.append(word)
+        lines.append(" ".join(line))
+    return "\n".join(lines)
 
 
 class _NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]
@@ -115,7 +157,6 @@ def table_pdf(
     _fonts()
     size = landscape(A4) if landscape_page else A4
     base = ParagraphStyle("cell", fontName=REGULAR, fontSize=8, leading=9.6)
-    right = ParagraphStyle("num", parent=base, alignment=TA_RIGHT)
     head = ParagraphStyle("head", parent=base, fontName=BOLD, alignment=TA_CENTER)
     centred = ParagraphStyle("centred", parent=base, fontSize=10, leading=12, alignment=TA_CENTER)
     big = ParagraphStyle("title", parent=centred, fontName=BOLD, fontSize=13, leading=16)
@@ -139,22 +180,28 @@ def table_pdf(
     page_header = Table(header_rows, colWidths=col_widths)
     page_header.setStyle(TableStyle([*grid, shaded]))
     _w, header_height = page_header.wrap(usable, size[1])
-    body: list[list[Any]] = [
-        [_p(v, right if i in numeric else base) for i, v in enumerate(row)] for row in rows
-    ]
+    # Body cells are plain strings, wrapped once here: a Paragraph per cell was parsed once
+    # and wrapped three times (measure, split, draw), most of the time of a long register.
+    room = [w - 2 * CELL_PADDING for w in col_widths]
+    body: list[list[Any]] = [[wrap_cell(v, room[i]) for i, v in enumerate(row)] for row in rows]
     if not rows:
         body.append([_p(empty, base)] + [""] * (len(columns) - 1))
     if totals:
-        bold = ParagraphStyle("total", parent=base, fontName=BOLD)
-        body.append([_p(v, bold) for v in totals])
+        body.append([wrap_cell(v, room[i], BOLD) for i, v in enumerate(totals)])
+    cells = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, CELL_SIZE, CELL_LEADING),
+        *[("ALIGN", (i, 0), (i, -1), "RIGHT") for i in sorted(numeric)],
+    ]
     tables: list[Any] = []
     for index in range(0, len(body), CHUNK):
         chunk = body[index : index + CHUNK]
         first = index == 0
         table = Table(header_rows + chunk if first else chunk, colWidths=col_widths)
-        style = [*grid, shaded] if first else list(grid)
+        style = [*grid, *cells, shaded] if first else [*grid, *cells]
         if not rows and first:
             style.append(("SPAN", (0, 2), (-1, 2)))
+        if totals and index + len(chunk) == len(body):  # the totals row closes the last chunk
+            style.append(("FONT", (0, -1), (-1, -1), BOLD, CELL_SIZE, CELL_LEADING))
         table.setStyle(TableStyle(style))
         tables.append(table)
 
