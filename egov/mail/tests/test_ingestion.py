@@ -123,7 +123,7 @@ def test_each_message_becomes_one_clear_record_and_the_mailbox_is_left_unread(
     page = client_for(office.clerk).get(reverse("mail:inbox") + "?tab=all").content.decode()
     assert "Hỏi về thủ tục cấp phép xây dựng" in page
     assert "Mạo danh tên miền của tỉnh" in page
-    assert "Tiêu đề mã cũ không đọc được" in page
+    assert "Tiêu đề mã cũ không đọc chắc chắn được" in page
     detail = client_for(office.clerk).get(reverse("mail:inbound_detail", args=[lying.pk]))
     assert "không đúng loại khai báo" in detail.content.decode()
     assert (
