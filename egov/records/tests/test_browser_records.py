@@ -55,6 +55,19 @@ def test_a_clerk_files_documents_closes_the_file_exports_it_and_prints_the_regis
     )
     check_page(page)
 
+    # The details corrected: an emptied title refused on the form, then saved.
+    click(page, "link", "Sửa thông tin hồ sơ")
+    check_page(page)
+    page.get_by_label("Tiêu đề hồ sơ").fill("")
+    click(page, "button", "Lưu thông tin hồ sơ")
+    assert "Hãy nhập tiêu đề hồ sơ." in page.locator(".error-summary").inner_text()
+    check_page(page)
+    page.get_by_label("Tiêu đề hồ sơ").fill("Hồ sơ hội nghị cán bộ, công chức năm 2026")
+    page.get_by_label("Thời hạn bảo quản (năm)").fill("20")
+    click(page, "button", "Lưu thông tin hồ sơ")
+    assert "Đã lưu thông tin hồ sơ 02.VP." in page.get_by_role("status").inner_text()
+    assert "20 năm" in page.locator(".facts").inner_text()
+
     page.get_by_label("Tìm theo số, ký hiệu hoặc trích yếu").fill("hội nghị")
     click(page, "button", "Tìm")
     check_page(page)
