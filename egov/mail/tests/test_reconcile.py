@@ -186,3 +186,21 @@ def test_a_system_administrator_sees_changes_that_join_no_unit(world):
     assert suspend.to_unit is None
     assert suspend in queries.pending_changes_for(world.admin)
     assert suspend not in queries.pending_changes_for(world.unit_admin)  # Sở Tài chính
+
+
+@pytest.mark.django_db
+def test_the_report_reads_in_a_bounded_number_of_queries(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _drifted_world(world)
+    discrepancies_for(world.admin)  # the administrator's scope is cached after this
+    with CaptureQueriesContext(connection) as few:
+        small = discrepancies_for(world.admin)
+    for n in range(6):
+        box = _approve(_hire(world, f"Mai Văn Thêm {n}", world.finance))
+        VirtualUser.objects.filter(address=box.address).delete()
+    with CaptureQueriesContext(connection) as more:
+        large = discrepancies_for(world.admin)
+    assert len(large) == len(small) + 6
+    assert len(more.captured_queries) == len(few.captured_queries) <= 4
