@@ -29,6 +29,7 @@ def _at(day: int, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(2026, 3, day, hour, minute, tzinfo=BUSINESS_TZ)
 
 
+@pytest.mark.django_db  # the working calendar (holidays, make-up days) is read from the database
 def test_working_hours_skip_nights_lunch_and_weekends():
     assert working_hours_between(_at(6, 16), _at(9, 8, 30)) == 2.0  # Friday → Monday
     assert working_hours_between(_at(3, 11), _at(3, 14)) == 1.0  # across lunch
