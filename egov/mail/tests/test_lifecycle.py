@@ -20,7 +20,7 @@ from egov.mail.models import (
     VirtualUser,
 )
 from egov.organisations import actions as org_actions
-from egov.organisations.choices import StaffEventKind
+from egov.organisations.choices import StaffEventKind, UnitKind
 from egov.organisations.testing import person_of
 
 DAY = dt.date(2026, 3, 2)
@@ -231,3 +231,35 @@ def test_rejecting_needs_a_reason_and_records_it(world):
     change.refresh_from_db()
     assert change.state == ChangeState.REJECTED
     assert [t.note for t in change.transitions.all()][-1] == "Sai họ tên"
+
+
+def test_a_transfer_to_a_unit_that_no_longer_exists_is_refused_and_the_mailbox_stays(
+    world, approve_all
+):
+    person = _hire(world, "Đoàn Thị Hạnh", world.civil_service_division)
+    approve_all()
+    before = (MailboxChange.objects.count(), Mailbox.objects.get(person=person).unit_id)
+    board = org_actions.create_unit(
+        actor=None,
+        parent=world.province,
+        name="Ban Quản lý dự án đầu tư xây dựng",
+        kind=UnitKind.AGENCY,
+        valid_from=DAY.replace(month=1),
+        abbreviation="BQLDA",
+        skip_access_check=True,
+    )
+    org_actions.dissolve_unit(
+        actor=world.admin,
+        unit=board,
+        effective_date=DAY.replace(month=3, day=20),
+        skip_access_check=True,
+    )
+
+    with pytest.raises(ActionError) as refused:
+        org_actions.transfer_person(
+            actor=world.admin, person=person, unit=board, effective_date=DAY.replace(month=4)
+        )
+
+    assert refused.value.code == "unit_dissolved"
+    assert "đã giải thể hoặc sáp nhập" in str(refused.value)
+    assert (MailboxChange.objects.count(), Mailbox.objects.get(person=person).unit_id) == before

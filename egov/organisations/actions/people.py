@@ -214,6 +214,7 @@ def transfer_person(
             _("%(name)s không còn công tác nên không thể điều động.") % {"name": person.full_name},
             code="person_not_active",
         )
+    unit = OrgUnit.objects.get(pk=unit.pk)  # dissolved since the caller read it?
     require_active(unit, effective_date, field="unit")
     same_post = position is None and title is None
     if unit.pk == person.unit_id and same_post:
