@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from egov.audit.service import record
 from egov.documents import access as doc_access
+from egov.documents import hooks
 from egov.documents.choices import OutgoingStatus
 from egov.lib.errors import ActionError
 from egov.mail import audit_names, dkim, queries, transport
@@ -127,6 +128,11 @@ def _require_mailable(document: Any) -> None:
             _("Loại “%(type)s” không thuộc các loại văn bản được gửi qua thư điện tử.")
             % {"type": document.document_type.name},
             code="type_not_mailable",
+        )
+    if hooks.dispatch_held(document):  # signed by its signer, the seal not on it yet
+        raise ActionError(
+            _("Văn bản chưa có chữ ký số của cơ quan: văn thư ký số rồi mới gửi qua thư."),
+            code="awaiting_seal",
         )
 
 

@@ -98,3 +98,34 @@ def test_a_document_without_a_digital_signer_signature_leaves_on_issue(office, r
     issue(office, approved(office))  # signed on paper and scanned: nothing to wait for
 
     assert OutboxMessage.objects.count() == 1
+
+
+def test_a_document_waiting_for_its_seal_cannot_be_mailed_either(office, pki):
+    from egov.documents.actions import issuing
+    from egov.documents.actions.issuing import RecipientSpec
+    from egov.documents.choices import RecipientKind
+    from egov.lib.errors import ActionError
+    from egov.mail.actions import sending
+    from egov.mail.models import OutboundMail
+    from egov.signatures.actions.signing import sign_as_signer
+    from egov.signatures.testing import PASSWORD, organisation_key, personal_key
+    from egov.signatures.tests.helpers import approved
+
+    personal_key(office.leader, pki)
+    organisation_key(office.clerk, office.home_affairs, pki)
+    document = approved(office)
+    sign_as_signer(actor=office.leader, document=document, secret=PASSWORD)
+    issued = issuing.issue(
+        actor=office.clerk,
+        document=document,
+        recipients=[RecipientSpec(kind=RecipientKind.EMAIL, email="stc@angiang.gov.vn")],
+    )
+
+    with pytest.raises(ActionError) as refused:
+        sending.send_document_by_mail(
+            actor=office.clerk, document=issued, addresses="stc@angiang.gov.vn"
+        )
+
+    assert refused.value.code == "awaiting_seal"
+    assert "chưa có chữ ký số của cơ quan" in str(refused.value)
+    assert not OutboundMail.objects.exists()
