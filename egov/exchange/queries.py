@@ -75,12 +75,14 @@ def answered_document(message: InboxMessage) -> Any:
     return sent.recipient.document if sent is not None and sent.recipient is not None else None
 
 
-def edoc_outbox_of_recipient(recipient_id: int) -> OutboxMessage | None:
-    return (
-        OutboxMessage.objects.filter(recipient_id=recipient_id, kind=Kind.EDOC)
-        .order_by("-pk")
-        .first()
+def edoc_outbox_by_recipient(document: Any) -> dict[int, OutboxMessage]:
+    """The latest edoc package that went to each recipient of ``document``, in one query."""
+    rows = (
+        OutboxMessage.objects.filter(kind=Kind.EDOC, recipient__document=document)
+        .order_by("recipient_id", "-pk")
+        .distinct("recipient_id")
     )
+    return {row.recipient_id: row for row in rows if row.recipient_id is not None}
 
 
 @dataclass(frozen=True)

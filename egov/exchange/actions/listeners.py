@@ -6,7 +6,7 @@ a received document's progress goes back to its sender as status 04–06."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from django.utils import timezone
@@ -68,10 +68,11 @@ def dispatch_issued(document: Any, recipients: Sequence[Any]) -> None:
 def dispatch_released(document: Any) -> None:
     """An issued document that was held (waiting for the organisation's signature) leaves
     now, with its final files, to the electronic recipients it has not left for yet."""
+    sent_to = queries.edoc_outbox_by_recipient(document)
     waiting = [
         r
         for r in document.recipients.select_related("unit")
-        if r.status == RecipientStatus.WAITING and queries.edoc_outbox_of_recipient(r.pk) is None
+        if r.status == RecipientStatus.WAITING and r.pk not in sent_to
     ]
     dispatch_issued(document, waiting)
 
@@ -94,22 +95,30 @@ def _edoc(document: Any, recipient: Any, code: str) -> bytes:
     return packages.edoc_for(document, _to(recipient, code))
 
 
-def dispatch_recall(document: Any, reason: str) -> None:
-    """A revocation (BussinessDocType 1) to every recipient the document reached."""
-    if document.secrecy or not document.unit.organ_code:
-        return
+def _tell_reached(
+    document: Any,
+    *,
+    business_type: int,
+    reason: str,
+    skip: Collection[int] = (),
+    status_code: str = "",
+    update: edxml.BussinessDocumentInfo | None = None,
+) -> None:
+    """A package about ``document`` (recall, update) to every recipient it reached."""
     original_id = packages.outgoing_document_id(document)
+    sent_to = queries.edoc_outbox_by_recipient(document)
     for recipient in document.recipients.all():
-        sent = queries.edoc_outbox_of_recipient(recipient.pk)
+        sent = None if recipient.pk in skip else sent_to.get(recipient.pk)
         if sent is None:
             continue
         sealed = packages.seal(
             packages.edoc_for(
                 document,
                 _to(recipient, sent.to_code),
-                business_type=edxml.BussinessDocType.REVOKE,
+                business_type=business_type,
                 reason=reason,
                 about_document_id=original_id,
+                update=update,
             )
         )
         enqueue(
@@ -118,8 +127,20 @@ def dispatch_recall(document: Any, reason: str) -> None:
             document_id=original_id,
             from_code=sent.from_code,
             to_code=sent.to_code,
-            status_code=edxml.StatusCode.REVOKED,
+            status_code=status_code,
         )
+
+
+def dispatch_recall(document: Any, reason: str) -> None:
+    """A revocation (BussinessDocType 1) to every recipient the document reached."""
+    if document.secrecy or not document.unit.organ_code:
+        return
+    _tell_reached(
+        document,
+        business_type=edxml.BussinessDocType.REVOKE,
+        reason=reason,
+        status_code=edxml.StatusCode.REVOKED,
+    )
 
 
 def dispatch_update(
@@ -143,32 +164,15 @@ def dispatch_update(
     )
     if not receivers:
         return
-    info = edxml.BussinessDocumentInfo(
-        document_info="0", document_receiver="1", receiver_list=receivers
+    _tell_reached(
+        document,
+        business_type=edxml.BussinessDocType.UPDATE,
+        reason=reason,
+        skip={r.pk for r in added},
+        update=edxml.BussinessDocumentInfo(
+            document_info="0", document_receiver="1", receiver_list=receivers
+        ),
     )
-    original_id = packages.outgoing_document_id(document)
-    new_ids = {r.pk for r in added}
-    for recipient in document.recipients.all():
-        sent = None if recipient.pk in new_ids else queries.edoc_outbox_of_recipient(recipient.pk)
-        if sent is None:
-            continue
-        sealed = packages.seal(
-            packages.edoc_for(
-                document,
-                _to(recipient, sent.to_code),
-                business_type=edxml.BussinessDocType.UPDATE,
-                reason=reason,
-                about_document_id=original_id,
-                update=info,
-            )
-        )
-        enqueue(
-            kind=Kind.EDOC,
-            sealed=sealed,
-            document_id=original_id,
-            from_code=sent.from_code,
-            to_code=sent.to_code,
-        )
 
 
 def report_progress(document: Any, old: str, new: str) -> None:
