@@ -31,38 +31,6 @@ def _args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def _big_pdf(size: int) -> bytes:
-    """A valid one-page PDF of about ``size`` bytes: its content stream carries a long
-    comment (hashing cost grows with the bytes, as with scanned pages)."""
-    import io
-
-    text = b"BT /F1 12 Tf 72 720 Td (Van ban lon) Tj ET\n"
-    filler = (b"%" + b"x" * 98 + b"\n") * max(1, size // 100)
-    content = filler + text
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
-
-
 def main() -> None:
     args = _args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "egov.settings")
@@ -119,7 +87,8 @@ def main() -> None:
 
     documents = {
         "3_pages": make_pdf("Cong van ve viec tuyen dung", pages=3),
-        "1mb": _big_pdf(1 << 20),
+        # 1 MB: the bytes in one stream object, as a scanned page's image would be.
+        "1mb": make_pdf("Van ban lon", padding=b"x" * (1 << 20)),
     }
     signer_key = source("signer")
     for label, document in documents.items():
