@@ -53,6 +53,24 @@ INSTALLED_APPS = [
     "egov.mail",
     "egov.records",
     "egov.signatures",
+    "egov.gazette",
+    "egov.onestop",
+    "egov.feedback",
+    "egov.portal",
+    # Wagtail: agency sites and the provincial portal (decision 0015).
+    "wagtail.contrib.settings",
+    "wagtail.contrib.redirects",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
 ]
 
 MIDDLEWARE = [
@@ -270,3 +288,8 @@ EGOV_MAIL_DKIM_SELECTOR = env_str("EGOV_MAIL_DKIM_SELECTOR", "egov")
 EGOV_MAIL_DKIM_KEY_FILE = env_str("EGOV_MAIL_DKIM_KEY_FILE", "")
 EGOV_MAIL_CLAMD_SOCKET = env_str("EGOV_MAIL_CLAMD_SOCKET", "")
 EGOV_MAIL_MAX_MESSAGE_MB = env_int("EGOV_MAIL_MAX_MESSAGE_MB", 25)
+
+# Wagtail: agency sites and the provincial portal (decision 0015).
+WAGTAIL_SITE_NAME = env_str("EGOV_PORTAL_NAME", "Cổng thông tin điện tử tỉnh")
+WAGTAILADMIN_BASE_URL = env_str("EGOV_PORTAL_ADMIN_URL", SITE_URL)
+WAGTAIL_I18N_ENABLED = False

@@ -19,6 +19,10 @@ urlpatterns = [
     path("mail/", include("egov.mail.urls")),
     path("records/", include("egov.records.urls")),
     path("signatures/", include("egov.signatures.urls")),
+    path("gazette/", include("egov.gazette.urls")),
+    path("onestop/", include("egov.onestop.urls")),
+    path("feedback/", include("egov.feedback.urls")),
+    path("portal/", include("egov.portal.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -47,7 +47,7 @@ class ApiToken(models.Model):
     """A bearer token for a system calling the API on a user's behalf. Only the SHA-256 of
     the token is stored; the token itself is shown once, when created."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="egov_api_tokens")
     name = models.CharField(_("tên"), max_length=100)
     prefix = models.CharField(max_length=8, db_index=True)
     key_hash = models.CharField(max_length=64, unique=True)

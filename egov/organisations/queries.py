@@ -70,6 +70,23 @@ class OrgUnitManager(MP_NodeManager.from_queryset(OrgUnitQuerySet)):  # type: ig
     def get_queryset(self) -> OrgUnitQuerySet:
         return cast(OrgUnitQuerySet, OrgUnitQuerySet(self.model, using=self._db).order_by("path"))
 
+    # Treebeard 5, which Wagtail pins, keeps the tree operations on the node; the registry
+    # calls them through the manager, in one form (decision 0015).
+    def add_root(self, *, instance: OrgUnit) -> Any:
+        return self.model.add_root(instance=instance)
+
+    def add_child(self, parent: OrgUnit, *, instance: OrgUnit) -> Any:
+        return parent.add_child(instance=instance)
+
+    def get_parent(self, node: OrgUnit, *, update: bool = False) -> Any:
+        return node.get_parent(update=update)
+
+    def get_ancestors(self, node: OrgUnit) -> OrgUnitQuerySet:
+        return cast(OrgUnitQuerySet, node.get_ancestors())
+
+    def move(self, node: OrgUnit, target: OrgUnit, pos: str | None = None) -> None:
+        node.move(target, pos=pos)
+
 
 class PersonQuerySet(models.QuerySet["Person"]):
     def visible_to(self, user: Any) -> PersonQuerySet:
