@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from egov import views
 from egov.api import api
+from egov.public_urls import PUBLIC_PARTS
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("onestop/", include("egov.onestop.urls")),
     path("feedback/", include("egov.feedback.urls")),
     path("portal/", include("egov.portal.urls")),
+    *PUBLIC_PARTS,
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]
