@@ -1,0 +1,1 @@
+"""The only writes of the gazette: documents, relations, issues, import."""

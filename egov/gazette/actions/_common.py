@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from egov.gazette.models import DocumentTransition, LegalDocument
+
+
+def require(condition: bool, reason: str) -> None:
+    """Raise PermissionDenied (English reason for the logs) unless ``condition``."""
+    if not condition:
+        raise PermissionDenied(reason)
+
+
+def actor_or_none(actor: Any) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def lock(document: LegalDocument) -> LegalDocument:
+    """Re-read the document under a row lock: two editors acting at once see each other."""
+    return LegalDocument.objects.select_for_update().get(pk=document.pk)
+
+
+def transition(
+    document: LegalDocument, *, from_state: str, to_state: str, actor: Any, note: str = ""
+) -> DocumentTransition:
+    return DocumentTransition.objects.create(
+        document=document,
+        from_state=from_state,
+        to_state=to_state,
+        actor=actor_or_none(actor),
+        at=timezone.now(),
+        note=note,
+    )
