@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class FeedbackConfig(AppConfig):
     name = "egov.feedback"
     verbose_name = _("Phản ánh, kiến nghị")
+
+    def ready(self) -> None:
+        from egov.feedback import (
+            audit_names,  # noqa: F401 - registers names
+            demo,
+        )
+        from egov.feedback.nav import feedback_nav
+        from egov.home import NAV_PROVIDERS
+        from egov.lib.demo import DemoLoader, register_demo_loader
+
+        register_demo_loader(DemoLoader("feedback", demo.loaded, demo.load, order=70))
+        if feedback_nav not in NAV_PROVIDERS:
+            NAV_PROVIDERS.append(feedback_nav)

@@ -17,3 +17,6 @@ INBOUND_RETRY = register("mail.inbound.retry", _("Nhập lại thư bị lỗi")
 MAIL_COMMAND = register("mail.command.apply", _("Cập nhật công việc theo thư trả lời"))
 MAILBOX_ARCHIVE = register("mail.mailbox.archive", _("Lưu trữ nội dung hộp thư trước khi thu hồi"))
 PUBLIC_CONTACT = register("mail.mailbox.public", _("Công khai địa chỉ đầu mối"))
+INBOUND_TO_FEEDBACK = register(
+    "mail.inbound.to_feedback", _("Chuyển thư của người dân thành phản ánh, kiến nghị")
+)

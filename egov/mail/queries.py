@@ -172,3 +172,16 @@ def public_directory() -> list[tuple[Any, list[Mailbox]]]:
     for box in rows:
         groups.setdefault(box.unit_id, (box.unit, []))[1].append(box)
     return list(groups.values())
+
+
+def citizen_messages_waiting(limit: int = 200) -> list[Any]:
+    """Citizens' messages (kind ``feedback``) still waiting for an answer, oldest first,
+    with their mailbox's agency: what the feedback part takes over."""
+    from egov.mail.choices import InboundKind, InboundState
+    from egov.mail.models import InboundMail
+
+    return list(
+        InboundMail.objects.filter(kind=InboundKind.FEEDBACK, state=InboundState.OPEN)
+        .select_related("mailbox", "mailbox__unit")
+        .order_by("internal_date", "pk")[:limit]
+    )

@@ -20,7 +20,7 @@ from egov.documents.choices import Channel
 from egov.lib.errors import ActionError
 from egov.mail import access, audit_names
 from egov.mail.actions import ingest
-from egov.mail.choices import InboundState
+from egov.mail.choices import InboundKind, InboundState
 from egov.mail.inbound.parse import parse
 from egov.mail.models import InboundMail
 
@@ -180,3 +180,30 @@ def retry(*, actor: Any, inbound: InboundMail, skip_access_check: bool = False) 
     if again is None:
         raise ActionError(_("Thư này đã được nhập trước đó."), code="duplicate")
     return again
+
+
+@transaction.atomic
+def hand_over_to_feedback(*, inbound: InboundMail, reference: str) -> InboundMail:
+    """A citizen's message became a feedback item (the feedback part answers it): the
+    message is kept (``kept``) with the item's reference as its note, and leaves the list
+    of messages waiting for an answer. System job: no actor, no access check."""
+    inbound = _lock(inbound)
+    if inbound.kind != InboundKind.FEEDBACK or inbound.state != InboundState.OPEN:
+        raise ActionError(
+            _("Thư này đã được xử lý (%(state)s).") % {"state": inbound.get_state_display()},
+            code="already_handled",
+        )
+    inbound.state = InboundState.KEPT
+    inbound.note = reference[:2000]
+    inbound.decided_at = timezone.now()
+    inbound.save(update_fields=["state", "note", "decided_at"])
+    record(
+        action=audit_names.INBOUND_TO_FEEDBACK,
+        actor=None,
+        obj=inbound,
+        unit_id=inbound.mailbox.unit_id,
+        before={"state": InboundState.OPEN},
+        after={"state": inbound.state},
+        note=reference[:2000],
+    )
+    return inbound

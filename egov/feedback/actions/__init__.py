@@ -1,0 +1,1 @@
+"""The only code that writes feedback items, their answers and the routing rules."""

@@ -1,0 +1,180 @@
+"""Read functions of the feedback part: the public list, the agencies' queues, statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+
+from egov.feedback import access
+from egov.feedback import constants as c
+from egov.feedback.choices import OPEN_STATES, State
+from egov.feedback.models import Category, Item
+from egov.lib.dates import BUSINESS_TZ, local_today
+from egov.lib.text import fold
+from egov.workcalendar import queries as calendar
+
+
+def answer_days(category: Category) -> int:
+    """Working days to answer an item of ``category``: the category's own limit, else
+    ``EGOV_FEEDBACK_ANSWER_DAYS``, else 10."""
+    if category.answer_days:
+        return int(category.answer_days)
+    return int(getattr(settings, "EGOV_FEEDBACK_ANSWER_DAYS", c.DEFAULT_ANSWER_DAYS))
+
+
+def due_date_for(category: Category, received: dt.datetime) -> dt.date:
+    """Received on a day off, the clock starts on the next working day."""
+    day = received.astimezone(BUSINESS_TZ).date()
+    start = day if calendar.is_working_day(day) else calendar.next_working_day(day)
+    return calendar.add_working_days(start, answer_days(category))
+
+
+def active_categories() -> QuerySet[Category]:
+    return Category.objects.filter(active=True).select_related("agency").order_by("order", "name")
+
+
+def public_items() -> QuerySet[Item]:
+    """What anyone may read: answered items the leader published. Nothing else, ever."""
+    return (
+        Item.objects.filter(state=State.ANSWERED, is_public=True)
+        .select_related("category", "agency")
+        .order_by("-answered_at", "-pk")
+    )
+
+
+def search_public(
+    *,
+    text: str = "",
+    category: str = "",
+    kind: str = "",
+    agency: int | None = None,
+    year: int | None = None,
+) -> QuerySet[Item]:
+    """The public list filtered; ``text`` matches with or without diacritics."""
+    items = public_items()
+    for word in fold(text).split()[:8]:
+        items = items.filter(search_key__contains=word)
+    if category:
+        items = items.filter(category__code=category)
+    if kind:
+        items = items.filter(kind=kind)
+    if agency:
+        items = items.filter(agency_id=agency)
+    if year:
+        items = items.filter(answered_at__year=year)
+    return items
+
+
+def public_agencies() -> list[tuple[int, str]]:
+    rows = public_items().order_by().values_list("agency_id", "agency__name").distinct()
+    return sorted(set(rows), key=lambda row: row[1])
+
+
+def search_key(item: Item) -> str:
+    return fold(" ".join([item.title, item.text, item.answer_text]))
+
+
+def item_by_tracking_hash(digest: str) -> Item | None:
+    found: Item | None = (
+        Item.objects.filter(tracking_hash=digest).select_related("category", "agency").first()
+    )
+    return found
+
+
+def queue_for(user: Any, *, state: str = "", overdue: bool = False) -> QuerySet[Item]:
+    """The officer's queue: items of the user's agencies, the most urgent first."""
+    items = access.items_visible_to(user).select_related("agency", "category")
+    if state in State.values:
+        items = items.filter(state=state)
+    if overdue:
+        items = items.filter(state__in=OPEN_STATES, due_date__lt=local_today())
+    ordered: QuerySet[Item] = items.order_by("due_date", "pk")
+    return ordered
+
+
+def is_overdue(item: Item, today: dt.date | None = None) -> bool:
+    if item.due_date is None:
+        return False
+    if item.state in OPEN_STATES:
+        return item.due_date < (today or local_today())
+    if item.state == State.ANSWERED and item.answered_at is not None:
+        return item.answered_at.astimezone(BUSINESS_TZ).date() > item.due_date
+    return False
+
+
+def overdue_count(user: Any) -> int:
+    return int(
+        access.items_visible_to(user)
+        .filter(state__in=OPEN_STATES, due_date__lt=local_today())
+        .count()
+    )
+
+
+@dataclass
+class AgencyStats:
+    agency_id: int
+    name: str
+    received: int = 0
+    answered: int = 0
+    on_time: int = 0
+    late: int = 0
+    open: int = 0
+    overdue: int = 0
+    days: list[int] = field(default_factory=list)
+
+    @property
+    def average_days(self) -> float | None:
+        return round(sum(self.days) / len(self.days), 1) if self.days else None
+
+
+def statistics(user: Any, *, year: int) -> list[AgencyStats]:
+    """Per agency the user may see: items received in ``year``, answered on time or late,
+    still open and overdue, and the average answer time in working days."""
+    today = local_today()
+    rows: dict[int, AgencyStats] = {}
+    items = (
+        access.items_visible_to(user)
+        .filter(received_at__year=year)
+        .values("agency_id", "agency__name", "state", "received_at", "answered_at", "due_date")
+    )
+    for row in items:
+        stats = rows.setdefault(
+            row["agency_id"], AgencyStats(row["agency_id"], row["agency__name"])
+        )
+        stats.received += 1
+        if row["state"] == State.ANSWERED and row["answered_at"] is not None:
+            stats.answered += 1
+            answered = row["answered_at"].astimezone(BUSINESS_TZ).date()
+            received = row["received_at"].astimezone(BUSINESS_TZ).date()
+            stats.days.append(max(calendar.working_days_between(received, answered), 0))
+            if row["due_date"] is not None and answered > row["due_date"]:
+                stats.late += 1
+            else:
+                stats.on_time += 1
+        elif row["state"] in OPEN_STATES:
+            stats.open += 1
+            if row["due_date"] is not None and row["due_date"] < today:
+                stats.overdue += 1
+    return sorted(rows.values(), key=lambda s: s.name)
+
+
+def chart_data(rows: list[AgencyStats]) -> dict[str, Any]:
+    return {
+        "labels": [r.name for r in rows],
+        "series": [
+            {"name": "on_time", "data": [r.on_time for r in rows]},
+            {"name": "late", "data": [r.late for r in rows]},
+            {"name": "average", "data": [r.average_days for r in rows]},
+        ],
+    }
+
+
+def search_q(text: str) -> Q:
+    condition = Q()
+    for word in fold(text).split()[:8]:
+        condition &= Q(search_key__contains=word)
+    return condition
