@@ -76,7 +76,7 @@ def check_uploads(uploads: list[Upload]) -> list[tuple[Upload, str]]:
         raise ActionError(
             _("Chỉ được đính kèm tối đa %(n)s tệp.") % {"n": c.MAX_ATTACHMENTS},
             code="too_many_files",
-            field="files",
+            field="attachments",
         )
     checked = []
     for upload in uploads:
@@ -85,7 +85,7 @@ def check_uploads(uploads: list[Upload]) -> list[tuple[Upload, str]]:
                 _("Tệp “%(name)s” lớn hơn %(mb)s MB.")
                 % {"name": upload.name, "mb": c.MAX_ATTACHMENT_BYTES // (1024 * 1024)},
                 code="file_too_large",
-                field="files",
+                field="attachments",
             )
         kind = sniff(upload.data)
         extensions = c.ALLOWED_TYPES.get(kind, ())
@@ -94,7 +94,7 @@ def check_uploads(uploads: list[Upload]) -> list[tuple[Upload, str]]:
                 _("Tệp “%(name)s” không đúng định dạng; chỉ nhận ảnh JPG, PNG hoặc tệp PDF.")
                 % {"name": upload.name},
                 code="file_type",
-                field="files",
+                field="attachments",
             )
         checked.append((upload, kind))
     return checked
