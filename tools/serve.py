@@ -20,9 +20,7 @@ PERIODIC = [
     ["ktxh_remind"],  # KT-XH reports due soon
     ["mail_retention"],  # mailboxes past retention: archived, then removal requested
     ["mail_ingest"],  # agencies' official mailboxes (a no-op without a mail server)
-    [
-        "feedback_from_mail"
-    ],  # citizens' mail to agencies becomes feedback items
+    ["feedback_from_mail"],  # citizens' mail to agencies becomes feedback items
 ]
 
 
