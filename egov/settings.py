@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "egov.portal.middleware.PublicHostMiddleware",  # portal and agency hostnames (issue 6)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -293,3 +294,15 @@ EGOV_MAIL_MAX_MESSAGE_MB = env_int("EGOV_MAIL_MAX_MESSAGE_MB", 25)
 WAGTAIL_SITE_NAME = env_str("EGOV_PORTAL_NAME", "Cổng thông tin điện tử tỉnh")
 WAGTAILADMIN_BASE_URL = env_str("EGOV_PORTAL_ADMIN_URL", SITE_URL)
 WAGTAIL_I18N_ENABLED = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The portal's hostname and each agency site's (issue 6): production sets e.g.
+# EGOV_AGENCY_HOST_PATTERN=dhtn.{slug}.angiang.gov.vn; a unit's own website_host wins.
+EGOV_PORTAL_HOST = env_str("EGOV_PORTAL_HOST", "portal.localhost")
+EGOV_AGENCY_HOST_PATTERN = env_str("EGOV_AGENCY_HOST_PATTERN", "{slug}.localhost")
+# Editors upload images only (checked from the content by Wagtail, extension and format).
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea"}
+}

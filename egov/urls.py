@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
 
 from egov import views
 from egov.api import api
@@ -24,6 +26,8 @@ urlpatterns = [
     path("onestop/", include("egov.onestop.urls")),
     path("feedback/", include("egov.feedback.urls")),
     path("portal/", include("egov.portal.urls")),
+    path("cms/", include(wagtailadmin_urls)),  # Wagtail admin: agency site editors (issue 6)
+    path("cms-documents/", include(wagtaildocs_urls)),
     *PUBLIC_PARTS,
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
