@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class OnestopConfig(AppConfig):
     name = "egov.onestop"
     verbose_name = _("Một cửa điện tử")
+
+    def ready(self) -> None:
+        from egov.home import NAV_PROVIDERS
+        from egov.lib.demo import DemoLoader, register_demo_loader
+        from egov.onestop import (
+            audit_names,  # noqa: F401 - registers names
+            demo,
+        )
+        from egov.onestop.nav import onestop_nav
+
+        register_demo_loader(DemoLoader("onestop", demo.loaded, demo.load, order=70))
+        if onestop_nav not in NAV_PROVIDERS:
+            NAV_PROVIDERS.append(onestop_nav)
