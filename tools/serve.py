@@ -20,6 +20,7 @@ PERIODIC = [
     ["ktxh_remind"],  # KT-XH reports due soon
     ["mail_retention"],  # mailboxes past retention: archived, then removal requested
     ["mail_ingest"],  # agencies' official mailboxes (a no-op without a mail server)
+    ["portal_scheduler"],  # restarts the worker's every-minute scheduled publishing if lost
     ["feedback_from_mail"],  # citizens' mail to agencies becomes feedback items
 ]
 

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from egov.portal import tasks
+from egov.portal.models import NewsPage
+from egov.portal.tests.helpers import draft_news
+
+pytestmark = pytest.mark.django_db
+
+
+def _schedule(page: Any, *, minutes: int) -> None:
+    page.go_live_at = timezone.now() + dt.timedelta(minutes=minutes)
+    page.save_revision(approved_go_live_at=page.go_live_at)
+
+
+def test_the_worker_task_publishes_what_is_due_and_enqueues_its_next_run(sites: Any) -> None:
+    due = draft_news(sites.home_affairs, title="Tin hẹn giờ đã đến")
+    later = draft_news(sites.home_affairs, title="Tin hẹn giờ ngày mai")
+    _schedule(due, minutes=-1)
+    _schedule(later, minutes=60 * 24)
+    result = tasks.publish_scheduled_pages.call()
+    assert result["published"] == [due.pk]
+    assert NewsPage.objects.get(pk=due.pk).live
+    assert not NewsPage.objects.get(pk=later.pk).live
+    waiting = DBTaskResult.objects.get(task_path=tasks.TASK_PATH, status="READY")
+    assert waiting.run_after > timezone.now() + dt.timedelta(seconds=30)
+
+
+def test_the_scheduler_command_enqueues_one_run_only(sites: Any) -> None:
+    from django.core.management import call_command
+
+    call_command("portal_scheduler")
+    call_command("portal_scheduler")
+    assert DBTaskResult.objects.filter(task_path=tasks.TASK_PATH, status="READY").count() == 1
+
+
+def test_a_scheduled_page_that_became_secret_is_taken_off_the_schedule(sites: Any) -> None:
+    from egov.documents.actions.incoming import register_incoming
+    from egov.documents.testing import doc_type
+
+    page = draft_news(sites.home_affairs, body="<p>Theo Kế hoạch 21/KH-CAT.</p>")
+    _schedule(page, minutes=-1)
+    register_incoming(
+        actor=sites.world.clerk,
+        unit=sites.world.home_affairs,
+        document_type=doc_type("ke-hoach"),
+        issuer_name="Công an tỉnh",
+        subject="Kế hoạch bảo đảm an ninh",
+        code_number="21",
+        code_notation="KH-CAT",
+        secrecy=1,
+        skip_access_check=True,
+    )
+    result = tasks.publish_scheduled_pages.call()
+    assert result["refused"] == [(page.pk, "secret_content")]
+    assert not NewsPage.objects.get(pk=page.pk).live
+    assert tasks.publish_scheduled_pages.call()["refused"] == []
