@@ -148,7 +148,8 @@ def test_only_a_system_administrator_maintains_the_routing_rules(fb: Any) -> Non
     )
     assert changed.agency == fb.world.finance
     event = AuditEvent.objects.filter(action="feedback.category.save").order_by("id").last()
-    assert event is not None and event.before["agency"] == fb.world.home_affairs.pk
+    assert event is not None and event.before is not None
+    assert event.before["agency"] == fb.world.home_affairs.pk
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ def test_a_question_is_sent_answered_approved_and_published(page: Any, fb: Any) 
     answer_challenge(page)
     click(page, "button", "Gửi")
     check_page(page)
-    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body)
+    code = re.search(r"\b(\d{6})\b", str(mail.outbox[-1].body))
     assert code is not None
     page.get_by_label("Mã xác minh").fill(code.group(1))
     click(page, "button", "Xác minh")

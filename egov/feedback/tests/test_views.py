@@ -47,7 +47,7 @@ def test_an_anonymous_visitor_submits_enters_the_code_and_tracks_the_item(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/phan-anh/gui/", data)
     assert response.status_code == 302 and "/phan-anh/xac-minh/" in response["Location"]
-    code = re.search(r"\b(\d{6})\b", mail.outbox[0].body)
+    code = re.search(r"\b(\d{6})\b", str(mail.outbox[0].body))
     assert code is not None
     verify_url = response["Location"]
     wrong = client.post(verify_url, {"code": "12345x"})
