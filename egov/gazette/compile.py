@@ -38,6 +38,7 @@ _CELL = ParagraphStyle("cell", fontName=REGULAR, fontSize=9.5, leading=12)
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    _fonts()  # before the paragraph is parsed: it looks its font up at once
     return Paragraph(escape(unicodedata.normalize("NFC", text)).replace("\n", "<br/>"), style)
 
 

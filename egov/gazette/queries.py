@@ -82,10 +82,11 @@ LIST_DEFER = ("body_text", "search_text", "applicability")
 
 
 def search_documents(filters: SearchFilters) -> QuerySet[LegalDocument]:
-    """Published documents matching ``filters``, each annotated with ``validity`` on the
-    filters' day; best match first when there is text, newest first otherwise."""
+    """Published documents issued by the filters' day and matching ``filters``, each
+    annotated with ``validity`` on that day; best match first when there is text, newest
+    first otherwise. (Looking at a past day, documents issued later did not exist yet.)"""
     day = filters.on or local_today()
-    qs = with_validity(published(), day).defer(*LIST_DEFER)
+    qs = with_validity(published().filter(issue_date__lte=day), day).defer(*LIST_DEFER)
     query = search.text_query(filters.text)
     fragment = search.code_fragment(filters.text)
     if query is not None or fragment:

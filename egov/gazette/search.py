@@ -23,9 +23,13 @@ _SPACES = re.compile(r"\s+")
 _CODE_LIKE = re.compile(r"^[0-9a-z]*[0-9][0-9a-z]*[/-][0-9a-z/.-]*$")
 
 
+_LEADING_ZEROS = re.compile(r"^0+(?=[0-9])")
+
+
 def code_key(code: str) -> str:
-    """The comparison form of a number/notation: folded, without spaces."""
-    return _SPACES.sub("", fold(code))
+    """The comparison form of a number/notation: folded, without spaces, the number without
+    leading zeros ("05/2025/QĐ-UBND" and "5/2025/qd-ubnd" are one key)."""
+    return _LEADING_ZEROS.sub("", _SPACES.sub("", fold(code)))
 
 
 def search_text(document: Any) -> str:

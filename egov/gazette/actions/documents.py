@@ -237,7 +237,7 @@ def problems_of(data: DocumentData, *, exclude_pk: int | None = None) -> list[Ac
             ActionError(
                 _("Lĩnh vực không có trong danh mục: %(fields)s.") % {"fields": ", ".join(unknown)},
                 code="field_unknown",
-                field="fields",
+                field="legal_fields",
             )
         )
     return problems
