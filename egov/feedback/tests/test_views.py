@@ -260,3 +260,11 @@ def test_overdue_items_are_flagged_on_the_queue(fb: Any, client_for: Any) -> Non
     answers.close(actor=fb.world.leader, item=item, reason="Đã giải quyết trực tiếp")
     page = client_for(fb.world.clerk).get("/feedback/", {"overdue": "1"}).content.decode()
     assert item.title not in page
+
+
+def test_the_public_pages_speak_english_when_asked(fb: Any, client: Client) -> None:
+    answered_item(fb)
+    page = client.get("/phan-anh/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Comments, requests and answers" in page and "Published answers" in page
+    form = client.get("/phan-anh/gui/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Send a comment, request or question" in form and "What is " in form
