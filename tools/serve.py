@@ -22,6 +22,7 @@ PERIODIC = [
     ["mail_ingest"],  # agencies' official mailboxes (a no-op without a mail server)
     ["portal_scheduler"],  # restarts the worker's every-minute scheduled publishing if lost
     ["feedback_from_mail"],  # citizens' mail to agencies becomes feedback items
+    ["onestop_deadline_warnings"],  # one-stop dossiers due by the next working day
 ]
 
 

@@ -70,6 +70,8 @@ class Dossier(models.Model):
     printed_due_at = models.DateTimeField(null=True, blank=True)
     paused_at = models.DateTimeField(null=True, blank=True)
     additional_requested = models.BooleanField(default=False)
+    #: When the holding unit's officers were warned that the due date is near.
+    warned_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     return_method = models.CharField(

@@ -139,3 +139,29 @@ def test_an_officer_who_is_not_an_administrator_cannot_import(world):
 
     with pytest.raises(ActionError):
         import_procedures(actor=world.clerk, content=b"[]", filename="x.json")
+
+
+@pytest.mark.django_db
+def test_the_holding_units_officers_are_warned_once_of_dossiers_due_soon(
+    world, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from egov.onestop.actions import processing
+    from egov.onestop.actions.reminders import warn_due_soon
+    from egov.onestop.testing import make_procedure, pdf, required_doc
+
+    procedure = make_procedure(world, time_limit=1)
+    dossier = dossiers.receive_at_counter(
+        actor=world.clerk,
+        procedure=procedure,
+        unit=world.home_affairs,
+        applicant=dossiers.Applicant(name="An"),
+        uploads=[(required_doc(procedure), pdf())],
+    )
+    processing.hand_over(actor=world.clerk, dossier=dossier)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert warn_due_soon() == 1
+    assert mail.outbox[-1].to == ["specialist@angiang.gov.vn"]
+    assert dossier.code in mail.outbox[-1].body
+    assert warn_due_soon() == 0
