@@ -27,7 +27,7 @@ def test_officers_receiving_at_once_get_consecutive_codes_without_duplicates(wor
             barrier.wait()
             with transaction.atomic():
                 codes.append(dossiers.next_code(unit, day))
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connection.close()
