@@ -165,3 +165,18 @@ def test_the_holding_units_officers_are_warned_once_of_dossiers_due_soon(
     assert mail.outbox[-1].to == ["specialist@angiang.gov.vn"]
     assert dossier.code in mail.outbox[-1].body
     assert warn_due_soon() == 0
+
+
+@pytest.mark.django_db
+def test_the_demo_catalogue_imports_on_the_organisation_tree(world):
+    import io
+
+    from egov.onestop import demo
+
+    assert not demo.loaded()
+    demo.load(io.StringIO())
+    assert demo.loaded()
+    names = set(Procedure.objects.values_list("field_name", flat=True))
+    assert {"Đất đai", "Hoạt động xây dựng", "Đăng ký, quản lý cư trú", "Hộ tịch"} <= names
+    vehicle = Procedure.objects.get(code="1.012345")
+    assert vehicle.time_unit == TimeUnit.WORKING_HOURS
