@@ -14,7 +14,9 @@ The rules, in order (the first that holds decides):
 7. otherwise it is *in force*.
 
 A relation is in effect on a day when its source document is published and its effective date
-is on or before the day. :func:`status_on` computes one document in Python (the document page);
+is on or before the day (copied onto the relation as ``source_published`` and
+``source_effective`` by the actions, so a list reads the relations table alone).
+:func:`status_on` computes one document in Python (the document page);
 :func:`validity_on` is the same rule as a SQL expression (lists, filters, "in force on D"); the
 tests check that both agree on the same table of cases.
 """
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Value, When
 from django.db.models.expressions import Expression
 
-from egov.gazette.choices import ENDING, PARTLY_ENDING, DocState, RelationKind, Validity
+from egov.gazette.choices import ENDING, PARTLY_ENDING, RelationKind, Validity
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,8 @@ def _acting(day: dt.date, kinds: Iterable[str]) -> Exists:
         Relation.objects.filter(
             target=OuterRef("pk"),
             kind__in=list(kinds),
-            source__state=DocState.PUBLISHED,
-            source__effective_date__lte=day,
+            source_published=True,
+            source_effective__lte=day,
         )
     )
 

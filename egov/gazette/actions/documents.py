@@ -310,6 +310,7 @@ def update_document(*, actor: Any, document: LegalDocument, data: DocumentData) 
     text_changed = document.body_text != data.body_text.strip()
     _apply(document, data)
     document.save()
+    document.relations.update(source_effective=document.effective_date)
     after = snapshot(document, AUDITED)
     diff_before = {k: v for k, v in before.items() if after.get(k) != v}
     diff_after = {k: after[k] for k in diff_before}
@@ -416,6 +417,7 @@ def publish_document(
     document.state = DocState.PUBLISHED
     document.published_at = timezone.now()
     document.save(update_fields=["state", "published_at", "updated_at"])
+    document.relations.update(source_published=True, source_effective=document.effective_date)
     transition(
         document, from_state=DocState.DRAFT, to_state=DocState.PUBLISHED, actor=actor, note=note
     )

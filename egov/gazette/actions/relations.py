@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from egov.audit.service import record
 from egov.gazette import access, audit_names
 from egov.gazette.actions._common import actor_or_none, require
-from egov.gazette.choices import EXTERNAL_ALLOWED, RelationKind
+from egov.gazette.choices import EXTERNAL_ALLOWED, DocState, RelationKind
 from egov.gazette.models import LegalDocument, Relation
 from egov.lib.errors import ActionError
 from egov.lib.text import clean
@@ -117,6 +117,8 @@ def add_relation(
         target_label=target_label,
         kind=kind,
         note=clean(note)[:500],
+        source_published=source.state == DocState.PUBLISHED,
+        source_effective=source.effective_date,
         created_by=actor_or_none(actor),
     )
     record(

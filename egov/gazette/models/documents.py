@@ -148,6 +148,10 @@ class Relation(models.Model):
     target_label = models.CharField(_("văn bản ngoài cơ sở dữ liệu"), max_length=500, blank=True)
     kind = models.CharField(_("quan hệ"), max_length=20, choices=RelationKind.choices)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    #: Copies of the source's publication and effective date, kept by the actions that
+    #: change them: the validity of every row of a list is read from this table alone.
+    source_published = models.BooleanField(default=False)
+    source_effective = models.DateField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -170,7 +174,13 @@ class Relation(models.Model):
                 name="gazette_relation_once",
             ),
         ]
-        indexes = [models.Index(fields=["target", "kind"], name="gazette_relation_target")]
+        indexes = [
+            models.Index(
+                fields=["target", "kind", "source_effective"],
+                condition=Q(source_published=True),
+                name="gazette_relation_acting",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.source_id} {self.kind} {self.target_id or self.target_label}"
