@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from wagtail.models import Site
 
@@ -31,6 +34,7 @@ from egov.portal.models import (
 )
 
 NEWS_PER_PAGE = 20
+logger = logging.getLogger(__name__)
 
 
 def _optional(module: str) -> ModuleType | None:
@@ -39,6 +43,18 @@ def _optional(module: str) -> ModuleType | None:
         return importlib.import_module(module)
     except ImportError:
         return None
+
+
+def _guarded(read: Callable[[], Any], default: Any) -> Any:
+    """Another part's read for an aggregate page: if that part fails, the page still
+    renders without it (the failure is logged), in a savepoint so the transaction
+    survives."""
+    try:
+        with transaction.atomic():
+            return read()
+    except Exception:  # any failure of that part: the page renders without it
+        logger.exception("portal: a part's read failed; shown empty")
+        return default
 
 
 def monday_of(day: dt.date) -> dt.date:
@@ -138,10 +154,14 @@ def portal_home_context(portal: PortalHomePage) -> dict[str, Any]:
         page.agency_name = homes.get(page.path[:cut], "")
     gazette = _optional("egov.gazette.queries")
     latest_legal = (
-        gazette.latest_documents(5) if gazette and hasattr(gazette, "latest_documents") else []
+        _guarded(lambda: list(gazette.latest_documents(5)), [])
+        if gazette and hasattr(gazette, "latest_documents")
+        else []
     )
     mail = _optional("egov.mail.queries")
-    directory = mail.public_directory() if mail and hasattr(mail, "public_directory") else []
+    directory = (
+        _guarded(mail.public_directory, []) if mail and hasattr(mail, "public_directory") else []
+    )
     return {
         "news": news,
         "dissemination": dissemination,
@@ -272,7 +292,7 @@ def procedures_of(unit: OrgUnit) -> list[Any]:
     onestop = _optional("egov.onestop.queries")
     if onestop is None or not hasattr(onestop, "procedures_public"):
         return []
-    return list(onestop.procedures_public().filter(agencies=unit)[:300])
+    return list(_guarded(lambda: list(onestop.procedures_public().filter(agencies=unit)[:300]), []))
 
 
 @dataclass

@@ -48,9 +48,12 @@ def check_publishable(*, page: Any, user: Any = None) -> None:
 def bump_cache_generation() -> None:
     """Every process's rendered-page cache is keyed by this value: one increment empties
     them all."""
+    from egov.portal.views.public import forget_generation
+
     updated = CacheGeneration.objects.filter(pk=1).update(value=F("value") + 1)
     if not updated:
         CacheGeneration.objects.get_or_create(pk=1, defaults={"value": 1})
+    forget_generation()
 
 
 def after_publication(*, page: Any, user: Any, action: str) -> None:

@@ -3,6 +3,7 @@ cache emptied at every publication, search, feeds, sitemap and the language swit
 
 from __future__ import annotations
 
+import time
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -25,9 +26,27 @@ from egov.portal.models import CacheGeneration
 SITEMAP_LIMIT = 50_000
 
 
+#: The publication counter is read from the database at most once a second per process:
+#: another process's publication is seen within a second, this process's at once
+#: (:func:`forget_generation`, called after every publication).
+GENERATION_TTL_SECONDS = 1.0
+_generation_memo: tuple[float, int] = (0.0, 0)
+
+
 def _generation() -> int:
-    value = CacheGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
-    return int(value or 0)
+    global _generation_memo
+    now = time.monotonic()
+    read_at, value = _generation_memo
+    if now - read_at < GENERATION_TTL_SECONDS:
+        return value
+    stored = CacheGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
+    _generation_memo = (now, int(stored or 0))
+    return _generation_memo[1]
+
+
+def forget_generation() -> None:
+    global _generation_memo
+    _generation_memo = (0.0, 0)
 
 
 def _cacheable(request: HttpRequest) -> bool:
