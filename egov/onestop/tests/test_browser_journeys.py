@@ -80,7 +80,7 @@ def test_a_visitor_files_online_with_a_verified_email_and_looks_up_the_status(
 
 
 def test_an_officer_receives_prints_hands_over_and_returns_the_result(page, world, live_server):
-    procedure = make_procedure(world)
+    make_procedure(world)
     page.set_viewport_size(DESKTOP)
     log_in(page, "clerk", PERSONA_PASSWORD)
     page.goto("/onestop/")

@@ -30,7 +30,7 @@ def _messages(stack, address: str) -> list[email.message.EmailMessage]:
         _status, data = client.search(None, "ALL")
         found = []
         for number in (data[0] or b"").split():
-            _status, fetched = client.fetch(number, "(BODY.PEEK[])")
+            _status, fetched = client.fetch(number.decode(), "(BODY.PEEK[])")
             raw = fetched[0]
             assert isinstance(raw, tuple)
             found.append(email.message_from_bytes(raw[1], policy=email.policy.default))
