@@ -158,6 +158,12 @@ def _dossiers(count: int, procedures: list[Any], units: list[Any]) -> list[str]:
             "SELECT id, 'received', status, 'hand_over', 'Cán bộ', receiving_unit_id, "
             "receiving_unit_id, received_at + interval '1 hour', '' FROM onestop_dossier"
         )
+        # The daily counters the codes above used, so new dossiers continue the numbering.
+        cursor.execute(
+            "INSERT INTO onestop_dailycounter (unit_id, day, last) "
+            "SELECT receiving_unit_id, to_date(split_part(code, '-', 2), 'YYMMDD'), "
+            "max(split_part(code, '-', 3)::int) FROM onestop_dossier GROUP BY 1, 2"
+        )
         cursor.execute("ANALYZE")
     return sample_codes
 
