@@ -296,7 +296,8 @@ def _body(title: str) -> str:
 def load(stdout: Any) -> None:
     province = OrgUnit.objects.current().filter(kind=UnitKind.PROVINCE_COMMITTEE, depth=1).first()
     council = OrgUnit.objects.current().filter(kind=UnitKind.PROVINCE_COUNCIL).first()
-    commune = OrgUnit.objects.current().filter(kind=UnitKind.COMMUNE_COMMITTEE).first()
+    communes = OrgUnit.objects.current().filter(kind=UnitKind.COMMUNE_COMMITTEE)
+    commune = communes.filter(name__contains="Định Mỹ").first() or communes.first()
     if province is None or council is None or commune is None:
         stdout.write("gazette demo skipped: no province, council or commune in the registry")
         return
