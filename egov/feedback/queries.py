@@ -37,6 +37,10 @@ def active_categories() -> QuerySet[Category]:
     return Category.objects.filter(active=True).select_related("agency").order_by("order", "name")
 
 
+#: Long texts a list never shows.
+_HEAVY = ("text", "draft_text", "answer_text", "search_key")
+
+
 def public_items() -> QuerySet[Item]:
     """What anyone may read: answered items the leader published. Nothing else, ever."""
     return (
@@ -87,7 +91,7 @@ def item_by_tracking_hash(digest: str) -> Item | None:
 
 def queue_for(user: Any, *, state: str = "", overdue: bool = False) -> QuerySet[Item]:
     """The officer's queue: items of the user's agencies, the most urgent first."""
-    items = access.items_visible_to(user).select_related("agency", "category")
+    items = access.items_visible_to(user).select_related("agency", "category").defer(*_HEAVY)
     if state in State.values:
         items = items.filter(state=state)
     if overdue:

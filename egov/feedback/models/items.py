@@ -8,6 +8,7 @@ and never on a public page or in the Open311 output (which carry the pseudonym).
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -122,6 +123,9 @@ class Item(models.Model):
                 condition=Q(is_public=True, state="answered"),
             ),
             models.Index(fields=["state", "received_at"], name="fb_item_state_received"),
+            # The public search: LIKE '%word%' on the folded text (pg_trgm, created by the
+            # organisations part's first migration).
+            GinIndex(fields=["search_key"], name="fb_item_search", opclasses=["gin_trgm_ops"]),
         ]
         constraints = [
             models.CheckConstraint(

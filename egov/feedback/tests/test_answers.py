@@ -202,3 +202,22 @@ def test_the_challenge_refuses_wrong_forged_hurried_late_and_honeypot_answers(
     with pytest.raises(ActionError) as late:
         abuse.check_challenge(token=challenge.token, answer=right)
     assert late.value.code == "challenge_expired"
+
+
+def test_a_leader_of_a_department_does_not_see_the_provinces_own_items(fb: Any) -> None:
+    from egov.feedback import access, queries
+    from egov.feedback.actions import routing as routing_actions
+
+    province = routing_actions.save_category(
+        actor=fb.world.admin,
+        category=None,
+        code="ubnd-tinh",
+        name="Ủy ban nhân dân tỉnh",
+        agency=fb.world.province,
+    )
+    item = received_item(province, fb.world.citizen)
+    assert not access.can_handle(fb.world.leader, fb.world.province)
+    assert item not in queries.queue_for(fb.world.leader)
+    assert item not in queries.queue_for(fb.world.specialist)
+    assert item in queries.queue_for(fb.world.admin)
+    assert access.can_handle(fb.world.specialist, fb.world.home_affairs)

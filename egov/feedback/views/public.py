@@ -36,7 +36,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
     data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
     found = queries.search_public(
         text=data.get("q", ""), category=data.get("category", ""), kind=data.get("kind", "")
-    )
+    ).defer("text", "draft_text", "answer_text", "search_key")
     page = Paginator(found, c.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(item, public_asker(item)) for item in page]
     query = request.GET.copy()
