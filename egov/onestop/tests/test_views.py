@@ -1,8 +1,11 @@
+import io
 import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
 
 from egov.onestop.actions import dossiers, processing
 from egov.onestop.choices import Status
@@ -133,6 +136,10 @@ def test_the_officer_receives_at_the_counter_and_prints_the_receipt(world, clien
     receipt = client.get(reverse("onestop:dossier_form", args=[dossier.pk, 1]))
     assert receipt["Content-Type"] == "application/pdf"
     assert receipt.content.startswith(b"%PDF")
+    text = PdfReader(io.BytesIO(receipt.content)).pages[0].extract_text()
+    assert dossier.code in text and "Lê Thị Bé" in text
+    assert dossier.printed_due_at is not None
+    assert timezone.localtime(dossier.printed_due_at).strftime("%d/%m/%Y") in text
     for number in (2, 3, 4, 5):
         assert client.get(
             reverse("onestop:dossier_form", args=[dossier.pk, number])
