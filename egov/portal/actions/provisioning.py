@@ -96,10 +96,31 @@ def _slugs(units: list[OrgUnit]) -> dict[int, str]:
     return slugs
 
 
+def _ensure_wagtail_roots() -> None:
+    """The locale, root page and root collection Wagtail's migrations make (a database
+    emptied by a flush has none)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(
+            instance=Page(
+                title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)
+            )
+        )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(instance=Collection(name="Root"))
+
+
 def ensure_portal() -> m.PortalHomePage:
     """The portal's home page and Site (the default site), Wagtail's welcome page gone."""
     portal = m.PortalHomePage.objects.first()
     if portal is None:
+        _ensure_wagtail_roots()
         root = Page.get_first_root_node()
         for welcome in Page.objects.filter(depth=2, content_type__model="page"):
             Site.objects.filter(root_page=welcome).delete()
