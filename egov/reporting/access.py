@@ -6,6 +6,8 @@
 - Unlock a locked report: a leader of the form's receiving unit, or a system administrator.
 - Read a report: anyone who may enter it or handle it at some level.
 - Analysis: reporters and leaders read the totals of the units in their scope.
+- The year's plan (kế hoạch năm) of a unit: a KT-XH reporter or a leader of the unit or of a
+  unit above it (the plan is assigned from above; the reporter types what the leader signed).
 - The catalogue (indicators, breakdowns, forms and regimes, validation rules): the
   statistics office, i.e. the KT-XH reporters of the province's People's Committee (the
   root of the tree), and system administrators.
@@ -64,6 +66,20 @@ def can_manage_catalogue(user: Any) -> bool:
         return False
     roots = OrgUnit.objects.filter(depth=1, valid_to__isnull=True)
     return any(scope.contains(root) for root in roots)
+
+
+PLAN_ROLES = (Role.REPORTER, Role.LEADER)
+
+
+def plan_scope(user: Any) -> Scope:
+    """The units whose year plans ``user`` sets: where the user is a KT-XH reporter or a
+    leader, and every unit below them."""
+    scope = org_access.scope_for(user, PLAN_ROLES)
+    return Scope(scope.everywhere, frozenset(), scope.exact_paths | scope.subtree_paths)
+
+
+def can_plan_for(user: Any, unit: OrgUnit) -> bool:
+    return plan_scope(user).contains(unit)
 
 
 def uses_reporting(user: Any) -> bool:

@@ -19,3 +19,5 @@ AGGREGATES_REBUILD = register("reporting.aggregates.rebuild", _("Tính lại s�
 SUBMISSION_OPEN = register("reporting.submission.open", _("Mở báo cáo KT-XH để nhập"))
 REMINDERS_SEND = register("reporting.reminders.send", _("Nhắc hạn gửi báo cáo KT-XH"))
 RULE_REMOVE = register("reporting.rule.remove", _("Bỏ quy tắc kiểm tra số liệu"))
+PLANS_SAVE = register("reporting.plans.save", _("Lưu kế hoạch năm nhiều ô (bảng, tệp Excel)"))
+FORM_LAYOUT = register("reporting.form.layout", _("Sửa bố cục biểu mẫu KT-XH"))

@@ -19,7 +19,7 @@ from egov.lib.dates import local_today
 from egov.organisations import actions as org_actions
 from egov.organisations.choices import Role, UnitKind
 from egov.organisations.models import OrgUnit
-from egov.reporting.actions import catalogue, entry, upload, workflow
+from egov.reporting.actions import catalogue, entry, plans, upload, workflow
 from egov.reporting.actions.catalogue import SectionSpec
 from egov.reporting.choices import Aggregation, Frequency, Severity, ValueStatus, ValueType
 from egov.reporting.models import Indicator, OptionCombo, ReportForm
@@ -278,7 +278,7 @@ def load(stdout: Any) -> None:
             ("BAN_LE", Decimal(8000000)),
             ("DN_MOI", Decimal(600)),
         ):
-            catalogue.set_plan(
+            plans.set_plan(
                 actor=None,
                 indicator=indicators[code],
                 unit=province,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from egov.reporting.views import analysis, catalogue, exchange, submission, work
+from egov.reporting.views import analysis, catalogue, exchange, plans, submission, work
 
 app_name = "reporting"
 urlpatterns = [
@@ -16,6 +16,12 @@ urlpatterns = [
     path("analysis/", analysis.analysis, name="analysis"),
     path("timeliness/", analysis.timeliness_view, name="timeliness"),
     path("ledger/", analysis.ledger, name="ledger"),
+    path("plans/", plans.plans_home, name="plans_home"),
+    path("plans/<int:year>/", plans.plans_page, name="plans"),
+    path("plans/<int:year>/cell/", plans.plan_cell, name="plan_cell"),
+    path("plans/<int:year>/grid/", plans.plan_grid_save, name="plan_grid"),
+    path("plans/<int:year>/xlsx/", plans.plan_xlsx, name="plan_xlsx"),
+    path("plans/<int:year>/upload/", plans.plan_upload, name="plan_upload"),
     path("exchange/", exchange.exchange, name="exchange"),
     path("catalogue/", catalogue.catalogue_home, name="catalogue"),
     path("catalogue/indicator/new/", catalogue.indicator_new, name="catalogue_indicator_new"),

@@ -1,5 +1,6 @@
 """Setting up the catalogue: breakdowns, indicators, forms with their regime and layout,
-validation rules and year plans. The statistics office and system administrators
+validation rules (year plans: :mod:`egov.reporting.actions.plans`; layouts:
+:mod:`egov.reporting.actions.layout`). The statistics office and system administrators
 (:func:`egov.reporting.access.can_manage_catalogue`).
 
 What gives stored values their meaning (an indicator's value type, aggregation, breakdown,
@@ -12,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 
 from egov.audit.service import record
 from egov.lib.errors import ActionError
-from egov.organisations import access as org_access
 from egov.organisations.models import OrgUnit
 from egov.reporting import audit_names
 from egov.reporting.access import can_manage_catalogue
@@ -40,7 +39,6 @@ from egov.reporting.models import (
     FormSection,
     Indicator,
     OptionCombo,
-    PlanTarget,
     ReportForm,
     Submission,
     ValidationRule,
@@ -289,38 +287,6 @@ def add_rule(
         after={"rule": str(rule), "severity": severity},
     )
     return rule
-
-
-@transaction.atomic
-def set_plan(
-    *,
-    actor: Any,
-    indicator: Indicator,
-    unit: OrgUnit,
-    year: int,
-    value: Decimal,
-    skip_access_check: bool = False,
-) -> PlanTarget:
-    """The year's plan of ``indicator`` for ``unit`` (set by who approves at that unit)."""
-    if not skip_access_check:
-        require(
-            org_access.is_system_admin(actor)
-            or org_access.scope_for(actor, ["leader"]).contains(unit),
-            "leader of the unit required",
-        )
-    before = PlanTarget.objects.filter(indicator=indicator, unit=unit, year=year).first()
-    plan, _created = PlanTarget.objects.update_or_create(
-        indicator=indicator, unit=unit, year=year, defaults={"value": value}
-    )
-    record(
-        action=audit_names.PLAN_SET,
-        actor=actor,
-        obj=plan,
-        unit_id=unit.pk,
-        before={"value": str(before.value)} if before else None,
-        after={"value": str(value)},
-    )
-    return plan
 
 
 @transaction.atomic
