@@ -113,10 +113,9 @@ def main() -> None:
     count = int(ITEMS * args.scale)
     repeat = 10 if args.quick else 40
     report = Report()
-    log(f"database {args.database}: creating and migrating")
-    fresh_database(
-        "bench_feedback" if args.database == "bench_egov" else args.database, args.pg_settings
-    )
+    name = "bench_feedback" if args.database == "bench_egov" else args.database
+    log(f"database {name}: creating and migrating")
+    fresh_database(name, args.pg_settings)
 
     from django.conf import settings
     from django.db import connection

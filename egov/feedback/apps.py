@@ -12,9 +12,12 @@ class FeedbackConfig(AppConfig):
             demo,
         )
         from egov.feedback.nav import feedback_nav
-        from egov.home import NAV_PROVIDERS
+        from egov.feedback.panels import feedback_due_panel
+        from egov.home import NAV_PROVIDERS, PANEL_PROVIDERS
         from egov.lib.demo import DemoLoader, register_demo_loader
 
         register_demo_loader(DemoLoader("feedback", demo.loaded, demo.load, order=70))
         if feedback_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(feedback_nav)
+        if feedback_due_panel not in PANEL_PROVIDERS:
+            PANEL_PROVIDERS.append(feedback_due_panel)

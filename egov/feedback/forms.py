@@ -125,11 +125,17 @@ class SearchForm(forms.Form):
         label=_("Loại"), required=False, choices=[("", _("Tất cả")), *Kind.choices]
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    agency = forms.TypedChoiceField(label=_("Cơ quan trả lời"), required=False, coerce=int)
+    year = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int)
+
+    def __init__(self, *args: Any, agencies: Any = (), years: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", _("Tất cả"))] + [  # type: ignore[attr-defined]
             (cat.code, cat.name) for cat in Category.objects.order_by("order", "name")
         ]
+        everything = [("", _("Tất cả"))]
+        self.fields["agency"].choices = everything + list(agencies)  # type: ignore[attr-defined]
+        self.fields["year"].choices = everything + [(y, str(y)) for y in years]  # type: ignore[attr-defined]
 
 
 class DraftForm(ErrorSummaryMixin, forms.Form):

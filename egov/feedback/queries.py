@@ -78,6 +78,12 @@ def public_agencies() -> list[tuple[int, str]]:
     return sorted(set(rows), key=lambda row: row[1])
 
 
+def public_years() -> list[int]:
+    """Years with published answers, newest first."""
+    years = public_items().order_by().dates("answered_at", "year", order="DESC")
+    return [day.year for day in years]
+
+
 def search_key(item: Item) -> str:
     return fold(" ".join([item.title, item.text, item.answer_text]))
 

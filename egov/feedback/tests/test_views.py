@@ -268,3 +268,28 @@ def test_the_public_pages_speak_english_when_asked(fb: Any, client: Client) -> N
     assert "Comments, requests and answers" in page and "Published answers" in page
     form = client.get("/phan-anh/gui/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Send a comment, request or question" in form and "What is " in form
+
+
+def test_the_public_list_filters_by_agency_and_year(fb: Any, client: Client) -> None:
+    item = answered_item(fb, title="Phụ cấp công vụ")
+    other = received_item(fb.finance_category, fb.world.citizen, title="Phí chợ tạm")
+    answers.submit_for_review(actor=fb.world.outsider, item=other, text="Đã kiểm tra.")
+    answers.approve(actor=fb.finance_leader, item=other)
+    year = item.answered_at.year if item.answered_at else 0
+    page = client.get("/phan-anh/", {"agency": fb.world.home_affairs.pk, "year": year})
+    assert item.title in page.content.decode() and other.title not in page.content.decode()
+    page = client.get("/phan-anh/", {"agency": fb.world.finance.pk})
+    assert item.title not in page.content.decode() and other.title in page.content.decode()
+
+
+def test_the_home_page_lists_items_due_soon_or_overdue_for_the_agency(
+    fb: Any, client_for: Any
+) -> None:
+    import datetime as dt
+
+    item = received_item(fb.home_affairs_category, fb.world.citizen)
+    assert item.title not in client_for(fb.world.clerk).get("/").content.decode()
+    Item.objects.filter(pk=item.pk).update(due_date=dt.date(2020, 1, 2))
+    home = client_for(fb.world.clerk).get("/").content.decode()
+    assert item.title in home and "quá hạn trả lời (02/01/2020)" in home
+    assert item.title not in client_for(fb.world.outsider).get("/").content.decode()

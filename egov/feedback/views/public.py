@@ -32,10 +32,16 @@ def _ip(request: HttpRequest) -> str:
 
 
 def public_list(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
+    form = SearchForm(
+        request.GET or None, agencies=queries.public_agencies(), years=queries.public_years()
+    )
     data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
     found = queries.search_public(
-        text=data.get("q", ""), category=data.get("category", ""), kind=data.get("kind", "")
+        text=data.get("q", ""),
+        category=data.get("category", ""),
+        kind=data.get("kind", ""),
+        agency=data.get("agency") or None,
+        year=data.get("year") or None,
     ).defer("text", "draft_text", "answer_text", "search_key")
     page = Paginator(found, c.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(item, public_asker(item)) for item in page]
