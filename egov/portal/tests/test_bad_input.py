@@ -115,18 +115,36 @@ def test_an_image_without_a_text_alternative_is_refused(sites: Any) -> None:
     assert "mô tả cho người khiếm thị" in str(refused.value)
 
 
-def test_an_upload_that_is_not_an_image_is_refused_in_vietnamese(sites: Any, client: Any) -> None:
-    client.force_login(sites.editor)
-    fake = SimpleUploadedFile("bao-cao.png", b"%PDF-1.4 not an image", content_type="image/png")
-    response = client.post(
-        "/cms/images/add/",
-        {"title": "Báo cáo", "file": fake, "collection": ""},
-        HTTP_ACCEPT_LANGUAGE="vi",
-    )
-    assert response.status_code == 200
-    assert "ảnh" in response.content.decode().lower() or "hình" in response.content.decode().lower()
+def _gif() -> bytes:
+    import io
+
+    from PIL import Image as PillowImage
+
+    out = io.BytesIO()
+    PillowImage.new("RGB", (4, 4), "red").save(out, format="GIF")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bao-cao.pdf", b"%PDF-1.4 a report", "Tập tin mà bạn đã tải không phải là hình ảnh"),
+        ("bao-cao.png", b"%PDF-1.4 a report", "Tập tin mà bạn đã tải không phải là hình ảnh"),
+        ("hinh-dong.gif", _gif(), "Định dạng tệp này không được nhận. Chỉ nhận ảnh định dạng"),
+    ],
+)
+def test_an_upload_that_is_not_an_image_is_refused_in_vietnamese(
+    sites: Any, client: Any, name: str, content: bytes, message: str
+) -> None:
     from wagtail.images.models import Image
 
+    client.force_login(sites.editor)
+    response = client.post(
+        "/cms/images/add/",
+        {"title": "Báo cáo", "file": SimpleUploadedFile(name, content)},
+        HTTP_ACCEPT_LANGUAGE="vi",
+    )
+    assert message in response.content.decode()
     assert not Image.objects.filter(title="Báo cáo").exists()
 
 
