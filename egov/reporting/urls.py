@@ -29,5 +29,6 @@ urlpatterns = [
     path("catalogue/breakdown/new/", catalogue.breakdown_new, name="catalogue_breakdown_new"),
     path("catalogue/form/new/", catalogue.form_new, name="catalogue_form_new"),
     path("catalogue/form/<int:pk>/", catalogue.form_edit, name="catalogue_form"),
+    path("catalogue/form/<int:pk>/layout/", catalogue.form_layout, name="catalogue_form_layout"),
     path("catalogue/rule/<int:pk>/remove/", catalogue.rule_remove, name="catalogue_rule_remove"),
 ]

@@ -12,13 +12,14 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from egov.lib.dates import local_today
 from egov.lib.errors import ActionError
 from egov.reporting import access
-from egov.reporting.actions import catalogue
+from egov.reporting.actions import catalogue, layout
 from egov.reporting.forms import (
     BreakdownForm,
     FormUnitsForm,
@@ -27,7 +28,14 @@ from egov.reporting.forms import (
     ReportFormForm,
     RuleForm,
 )
-from egov.reporting.models import CategoryCombo, Indicator, ReportForm, ValidationRule
+from egov.reporting.models import (
+    CategoryCombo,
+    FormRow,
+    FormSection,
+    Indicator,
+    ReportForm,
+    ValidationRule,
+)
 
 
 def _require_steward(request: HttpRequest) -> None:
@@ -232,6 +240,7 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("reporting:catalogue_form", pk=pk)
     failed = bool(regime.errors or rule_form.errors or units_form.errors)
     current = report_form.assignments.filter(valid_to__isnull=True)
+    on_form = set(report_form.rows.values_list("indicator_id", flat=True))
     return render(
         request,
         "reporting/catalogue_form.html",
@@ -244,6 +253,12 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "units_form": units_form,
             "units": current.select_related("unit").order_by("unit__path")[:50],
             "units_count": current.count(),
+            "reshapable": not layout.has_submitted_data(report_form),
+            "addable": [
+                i
+                for i in Indicator.objects.filter(formula="").order_by("code")
+                if i.pk not in on_form
+            ],
         },
         status=422 if failed else 200,
     )
@@ -258,3 +273,69 @@ def rule_remove(request: HttpRequest, pk: int) -> HttpResponse:
     catalogue.remove_rule(actor=request.user, rule=rule)
     messages.success(request, _("Đã bỏ quy tắc %(code)s.") % {"code": rule.code})
     return redirect("reporting:catalogue_form", pk=form_pk)
+
+
+def _layout_op(request: HttpRequest, report_form: ReportForm) -> str:
+    """Apply the layout change posted; the message to show when it is done."""
+    op, post = request.POST.get("op", ""), request.POST
+    step = -1 if post.get("step") == "up" else 1
+    section = (
+        FormSection.objects.filter(form=report_form, pk=int(post["section"])).first()
+        if post.get("section", "").isdigit()
+        else None
+    )
+    row = (
+        FormRow.objects.filter(form=report_form, pk=int(post["row"]))
+        .select_related("indicator")
+        .first()
+        if post.get("row", "").isdigit()
+        else None
+    )
+    actor = request.user
+    if op == "add_section":
+        layout.add_section(actor=actor, form=report_form, title=post.get("title", ""))
+        return _("Đã thêm mục.")
+    if op in ("rename_section", "move_section", "remove_section", "add_row") and section is None:
+        raise Http404
+    if op in ("move_row", "remove_row") and row is None:
+        raise Http404
+    if op == "rename_section" and section is not None:
+        layout.rename_section(actor=actor, section=section, title=post.get("title", ""))
+        return _("Đã đổi tên mục.")
+    if op == "move_section" and section is not None:
+        layout.move_section(actor=actor, section=section, step=step)
+        return _("Đã chuyển mục.")
+    if op == "remove_section" and section is not None:
+        layout.remove_section(actor=actor, section=section)
+        return _("Đã bỏ mục.")
+    if op == "add_row" and section is not None:
+        indicator = Indicator.objects.filter(code=post.get("indicator", "")).first()
+        if indicator is None:
+            raise ActionError(_("Hãy chọn chỉ tiêu cần thêm."), code="no_indicator")
+        layout.add_row(
+            actor=actor, section=section, indicator=indicator, required=bool(post.get("required"))
+        )
+        return _("Đã thêm dòng %(code)s.") % {"code": indicator.code}
+    if op == "move_row" and row is not None:
+        layout.move_row(actor=actor, row=row, step=step)
+        return _("Đã chuyển dòng %(code)s.") % {"code": row.indicator.code}
+    if op == "remove_row" and row is not None:
+        layout.remove_row(actor=actor, row=row)
+        return _("Đã bỏ dòng %(code)s.") % {"code": row.indicator.code}
+    raise Http404
+
+
+@login_required
+@require_POST
+def form_layout(request: HttpRequest, pk: int) -> HttpResponse:
+    """One change of a form's layout (sections and rows), through
+    :mod:`egov.reporting.actions.layout`; a refusal is shown above the layout."""
+    _require_steward(request)
+    report_form = get_object_or_404(ReportForm, pk=pk)
+    try:
+        done = _layout_op(request, report_form)
+    except ActionError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, done)
+    return redirect(f"{reverse('reporting:catalogue_form', kwargs={'pk': pk})}#layout")
