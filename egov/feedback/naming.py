@@ -7,6 +7,7 @@ phone number never appear.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -34,3 +35,22 @@ def public_asker(item: Any) -> str:
     if clean(item.area):
         return _("Người dân ở %(area)s") % {"area": clean(item.area)}
     return _("Người dân")
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)")
+HIDDEN = "[…]"
+
+
+def redact(text: str, item: Any) -> str:
+    """``text`` as the public may read it: the asker's name (unless they opted in), e-mail
+    and phone removed, and any e-mail address or Vietnamese phone number written in it."""
+    if not text:
+        return text
+    secrets = [item.asker_email, item.asker_phone]
+    if not item.show_name:
+        secrets.append(clean(item.asker_name))
+    for secret in sorted((s for s in secrets if s and len(s) > 2), key=len, reverse=True):
+        text = re.sub(re.escape(secret), HIDDEN, text, flags=re.IGNORECASE)
+    text = _EMAIL.sub(HIDDEN, text)
+    return _PHONE.sub(HIDDEN, text)

@@ -85,7 +85,11 @@ def public_years() -> list[int]:
 
 
 def search_key(item: Item) -> str:
-    return fold(" ".join([item.title, item.text, item.answer_text]))
+    """What the public search matches: the texts as published (redacted), so a search for
+    a person's name or number finds nothing of theirs."""
+    from egov.feedback.naming import redact
+
+    return fold(" ".join(redact(t, item) for t in (item.title, item.text, item.answer_text)))
 
 
 def item_by_tracking_hash(digest: str) -> Item | None:

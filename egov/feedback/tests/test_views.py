@@ -293,3 +293,27 @@ def test_the_home_page_lists_items_due_soon_or_overdue_for_the_agency(
     home = client_for(fb.world.clerk).get("/").content.decode()
     assert item.title in home and "quá hạn trả lời (02/01/2020)" in home
     assert item.title not in client_for(fb.world.outsider).get("/").content.decode()
+
+
+def test_names_and_numbers_written_in_the_text_are_hidden_in_public_and_from_search(
+    fb: Any, client: Client
+) -> None:
+    item = answered_item(
+        fb,
+        title="Nguyễn Văn An hỏi về lương",
+        text="Tôi là Nguyễn Văn An, số điện thoại 0912 345 678, thư an.nguyen@example.com, "
+        "hàng xóm tôi dùng số +84 987 654 321 và hop.thu@gmail.com.",
+    )
+    pages = [
+        client.get("/phan-anh/").content.decode(),
+        client.get(f"/phan-anh/{item.pk}/").content.decode(),
+        client.get("/phan-anh/open311/v2/requests.json").content.decode(),
+        client.get("/phan-anh/open311/v2/requests.xml").content.decode(),
+    ]
+    for page in pages:
+        for secret in ("Nguyễn Văn An", "0912 345 678", "an.nguyen@example.com", "987 654 321"):
+            assert secret not in page
+        assert "hop.thu@gmail.com" not in page
+    assert "[…] hỏi về lương" in pages[1]
+    assert "hỏi về lương" not in client.get("/phan-anh/", {"q": "nguyen van an"}).content.decode()
+    assert "hỏi về lương" in client.get("/phan-anh/", {"q": "hoi ve luong"}).content.decode()

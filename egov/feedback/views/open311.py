@@ -29,6 +29,7 @@ from egov.feedback.actions import items, routing
 from egov.feedback.actions._common import digest
 from egov.feedback.choices import OPEN_STATES, Channel, Kind, State
 from egov.feedback.models import Category, Item
+from egov.feedback.naming import redact
 from egov.lib.dates import BUSINESS_TZ
 from egov.lib.errors import ActionError
 
@@ -119,16 +120,16 @@ def _request(item: Item) -> dict[str, Any]:
     return {
         "service_request_id": str(item.pk),
         "status": _status(item),
-        "status_notes": item.answer_text if published else "",
+        "status_notes": redact(item.answer_text, item) if published else "",
         "service_name": item.category.name,
         "service_code": item.category.code,
-        "description": f"{item.title}\n\n{item.text}" if published else "",
+        "description": redact(f"{item.title}\n\n{item.text}", item) if published else "",
         "agency_responsible": item.agency.name,
         "service_notice": "",
         "requested_datetime": _w3(item.received_at),
         "updated_datetime": _w3(updated),
         "expected_datetime": _w3(expected),
-        "address": item.address if published else "",
+        "address": redact(item.address, item) if published else "",
         "address_id": "",
         "zipcode": "",
         "lat": float(item.lat) if published and item.lat is not None else None,
