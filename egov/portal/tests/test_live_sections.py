@@ -64,3 +64,18 @@ def test_an_editor_submits_news_and_the_agency_leader_approves_it(sites: Any) ->
     assert task.get_actions(page, sites.finance_editor) == []
     task.on_action(task_state, sites.world.leader, "approve")
     assert NewsPage.objects.get(pk=page.pk).live
+
+
+def test_ktxh_figures_show_approved_reports_only(sites: Any, client: Any) -> None:
+    from egov.reporting.testing import approve_fully, build_ktxh, fill, month
+
+    k = build_ktxh(sites.world)
+    approved = fill(k, sites.world.commune, k.commune_reporter, month(2026, 1), revenue="1250")
+    approve_fully(k, approved)
+    fill(k, sites.world.commune, k.commune_reporter, month(2026, 2), revenue="9999")
+    figures = figures_of(sites.world.commune)
+    assert figures and {f.period for f in figures} == {month(2026, 1).code}
+    host = "uy-ban-nhan-dan-xa-dinh-my.localhost"
+    text = client.get("/kinh-te-xa-hoi/", HTTP_HOST=host).content.decode()
+    assert k.revenue.name in text and "1250" in text
+    assert "9999" not in text
