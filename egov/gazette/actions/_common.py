@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
 
 from egov.gazette.models import DocumentTransition, LegalDocument
@@ -34,3 +35,11 @@ def transition(
         at=timezone.now(),
         note=note,
     )
+
+
+def public_pages_changed() -> None:
+    """Once committed, this process reads the gazette's version again: its next public page
+    is built afresh (other processes notice within a second)."""
+    from egov.gazette.pagecache import forget_version
+
+    transaction.on_commit(forget_version)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -18,9 +19,16 @@ from egov.audit.service import record, snapshot
 from egov.documents.actions import files as file_actions
 from egov.gazette import access, audit_names
 from egov.gazette import constants as c
-from egov.gazette.actions._common import actor_or_none, lock, require, transition
+from egov.gazette.actions._common import (
+    actor_or_none,
+    lock,
+    public_pages_changed,
+    require,
+    transition,
+)
 from egov.gazette.choices import DocState, DocType, LegalField, Validity
 from egov.gazette.models import LegalDocument
+from egov.gazette.queries import ISSUERS_CACHE_KEY
 from egov.gazette.search import code_key, search_text
 from egov.lib.errors import ActionError
 from egov.lib.text import clean
@@ -316,6 +324,7 @@ def update_document(*, actor: Any, document: LegalDocument, data: DocumentData) 
     diff_after = {k: after[k] for k in diff_before}
     if text_changed:
         diff_after["body_text"] = _("(toàn văn đã sửa)")
+    public_pages_changed()
     record(
         action=audit_names.DOCUMENT_UPDATE,
         actor=actor_or_none(actor),
@@ -378,6 +387,7 @@ def attach_signed_pdf(
         document.body_text = stored.text
     document.search_text = search_text(document)
     document.save()
+    public_pages_changed()
     record(
         action=audit_names.DOCUMENT_ATTACH_PDF,
         actor=actor_or_none(actor),
@@ -418,9 +428,12 @@ def publish_document(
     document.published_at = timezone.now()
     document.save(update_fields=["state", "published_at", "updated_at"])
     document.relations.update(source_published=True, source_effective=document.effective_date)
+    cache.delete(ISSUERS_CACHE_KEY)  # now, and again once committed (a read in between)
+    transaction.on_commit(lambda: cache.delete(ISSUERS_CACHE_KEY))
     transition(
         document, from_state=DocState.DRAFT, to_state=DocState.PUBLISHED, actor=actor, note=note
     )
+    public_pages_changed()
     record(
         action=audit_names.DOCUMENT_PUBLISH,
         actor=actor_or_none(actor),
@@ -501,6 +514,7 @@ def set_validity_override(
         actor=actor,
         note=reason,
     )
+    public_pages_changed()
     record(
         action=audit_names.DOCUMENT_OVERRIDE,
         actor=actor_or_none(actor),

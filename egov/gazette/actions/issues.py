@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from egov.audit.service import record
 from egov.gazette import access, audit_names
-from egov.gazette.actions._common import actor_or_none, require
+from egov.gazette.actions._common import actor_or_none, public_pages_changed, require
 from egov.gazette.actions.documents import store_pdf, upload_from_bytes
 from egov.gazette.choices import DocState, IssueState
 from egov.gazette.compile import Part, compile_issue
@@ -174,6 +174,9 @@ def publish_issue(*, actor: Any, issue: GazetteIssue) -> GazetteIssue:
     for entry, (first, last) in zip(entries, ranges, strict=True):
         entry.page_from, entry.page_to = first, last
     GazetteEntry.objects.bulk_update(entries, ["page_from", "page_to"])
+    LegalDocument.objects.filter(pk__in=[e.document_id for e in entries]).update(
+        updated_at=timezone.now()
+    )
     issue.state = IssueState.PUBLISHED
     issue.published_at = timezone.now()
     issue.save(update_fields=["pdf", "state", "published_at"])
@@ -184,6 +187,7 @@ def publish_issue(*, actor: Any, issue: GazetteIssue) -> GazetteIssue:
         actor=actor_or_none(actor),
         at=timezone.now(),
     )
+    public_pages_changed()
     record(
         action=audit_names.ISSUE_PUBLISH,
         actor=actor_or_none(actor),

@@ -6,15 +6,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from egov.audit.service import record
 from egov.gazette import access, audit_names
-from egov.gazette.actions._common import actor_or_none, require
+from egov.gazette.actions._common import actor_or_none, public_pages_changed, require
 from egov.gazette.choices import EXTERNAL_ALLOWED, DocState, RelationKind
 from egov.gazette.models import LegalDocument, Relation
 from egov.lib.errors import ActionError
 from egov.lib.text import clean
+
+
+def _touch(document: LegalDocument) -> None:
+    """The public pages show relations: a change of one is a change of the document."""
+    LegalDocument.objects.filter(pk=document.pk).update(updated_at=timezone.now())
+
 
 #: Names the advisory lock that serialises additions of "replaces" (cycle check).
 _REPLACES_LOCK_KEY = 0x6761_7A72
@@ -121,6 +128,8 @@ def add_relation(
         source_effective=source.effective_date,
         created_by=actor_or_none(actor),
     )
+    _touch(source)
+    public_pages_changed()
     record(
         action=audit_names.RELATION_ADD,
         actor=actor_or_none(actor),
@@ -147,6 +156,8 @@ def remove_relation(*, actor: Any, relation: Relation) -> None:
         "target_code": relation.target.code if relation.target else relation.target_label,
     }
     relation.delete()
+    _touch(source)
+    public_pages_changed()
     record(
         action=audit_names.RELATION_REMOVE,
         actor=actor_or_none(actor),

@@ -122,6 +122,7 @@ class LegalDocument(models.Model):
             models.Index(fields=["state", "-issue_date"], name="gazette_state_issued"),
             models.Index(fields=["effective_date"], name="gazette_effective"),
             models.Index(fields=["expiry_date"], name="gazette_expiry"),
+            models.Index(fields=["updated_at"], name="gazette_updated"),
         ]
 
     def __str__(self) -> str:

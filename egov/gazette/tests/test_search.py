@@ -106,3 +106,17 @@ def test_latest_documents_for_the_portal_are_the_newest_published(docs: Any) -> 
     assert latest[0] == docs["waste"]
     assert docs["draft"] not in latest
     assert hasattr(latest[0], "validity")
+
+
+def test_the_issuer_filter_lists_bodies_with_published_documents_and_follows_publication(
+    gazette: Any,
+) -> None:
+    make_document(gazette.world.province, number=1, year=2025)
+    assert queries.issuers_with_documents() == [
+        (gazette.world.province.pk, "Ủy ban nhân dân tỉnh An Giang")
+    ]
+    make_document(gazette.council, number=2, year=2025, doc_type=DocType.NQ_HDND_TINH)
+    assert [pk for pk, _name in queries.issuers_with_documents()] == [
+        gazette.council.pk,
+        gazette.world.province.pk,
+    ]

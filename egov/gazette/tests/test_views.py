@@ -218,3 +218,20 @@ def test_a_gazette_issue_is_compiled_and_published(
     assert "Số 1/2025" in page
     pdf = client.get(reverse("gazette_public:issue_pdf", args=[issue.pk]))
     assert b"".join(pdf.streaming_content).startswith(b"%PDF-")
+
+
+def test_public_pages_are_served_from_the_cache_until_something_is_published(
+    client: Any, gazette: Any, doc: LegalDocument
+) -> None:
+    url = reverse("gazette_public:search")
+    first = client.get(url, {"q": "hoc phi"})
+    assert first.get("X-Cache") is None
+    again = client.get(url, {"q": "hoc phi"})
+    assert again["X-Cache"] == "hit" and again.content == first.content
+    newer = make_document(gazette.world.province, number=77, year=2025)
+    from egov.gazette.pagecache import forget_version
+
+    forget_version()  # what the publishing process does on commit; others within a second
+    fresh = client.get(url, {"q": "hoc phi"})
+    assert fresh.get("X-Cache") is None
+    assert newer.code in fresh.content.decode()

@@ -18,12 +18,14 @@ from egov.gazette import constants as c
 from egov.gazette.choices import DocType, LegalField, Validity
 from egov.gazette.forms import SearchForm
 from egov.gazette.models import LegalDocument
+from egov.gazette.pagecache import cached_public_page
 from egov.lib.dates import local_today
 
 _FILTER_KEYS = ("q", "loai", "co_quan", "linh_vuc", "nam", "hieu_luc", "ngay")
 
 
 @require_GET
+@cached_public_page
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(
         request.GET if any(k in request.GET for k in _FILTER_KEYS) else None,
@@ -65,6 +67,7 @@ def _labels(document: Any) -> dict[str, Any]:
 
 
 @require_GET
+@cached_public_page
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = access.get_public_document(pk)
     form = SearchForm(request.GET or None, issuers=[])
@@ -111,12 +114,14 @@ def document_pdf(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_GET
+@cached_public_page
 def issue_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(queries.published_issues(), c.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "gazette/public/issue_list.html", {"page": page})
 
 
 @require_GET
+@cached_public_page
 def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
     issue = access.get_public_issue(pk)
     return render(
@@ -139,6 +144,7 @@ def issue_pdf(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_GET
+@cached_public_page
 def feed(request: HttpRequest) -> HttpResponse:
     """Atom feed of newly published documents."""
     documents: list[LegalDocument] = list(
