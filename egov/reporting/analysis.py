@@ -208,53 +208,116 @@ def value_from(indicator: Indicator, sums: list[Decimal] | None) -> Decimal | No
 
 
 class Values:
-    """Values at (node, indicator, period), derived indicators computed from their formula."""
+    """Values at (node, indicator, period), derived indicators computed from their formula:
+    ``prev(…)`` and ``lastyear(…)`` read the shifted period (``shifted``), ``[CODE.CELL]``
+    one breakdown cell (``cells``, read per cell)."""
 
-    def __init__(self, sums: Sums, indicators: dict[str, Indicator]) -> None:
+    def __init__(
+        self,
+        sums: Sums,
+        indicators: dict[str, Indicator],
+        shifted: dict[tuple[int, str], int] | None = None,
+        cells: dict[tuple[str, str], Sums] | None = None,
+    ) -> None:
         self.sums = sums
         self.indicators = indicators
+        self.shifted = shifted or {}
+        self.cells = cells or {}
 
     def get(self, node_id: int, indicator: Indicator, period_id: int) -> Decimal | None:
         if indicator.formula:
             return evaluate(
                 parse(indicator.formula),
-                lambda ref: self._ref(node_id, ref, period_id),
+                lambda ref: self._ref(node_id, ref, [period_id]),
             )
         return value_from(indicator, self.sums.get((node_id, indicator.pk, period_id)))
 
-    def _ref(self, node_id: int, ref: Ref, period_id: int) -> Decimal | None:
+    def _ref(self, node_id: int, ref: Ref, period_ids: list[int]) -> Decimal | None:
         indicator = self.indicators.get(ref.code)
-        return None if indicator is None else self.get(node_id, indicator, period_id)
+        if indicator is None:
+            return None
+        ids = [p if ref.shift == "this" else self.shifted.get((p, ref.shift)) for p in period_ids]
+        known = [p for p in ids if p is not None]
+        if len(known) != len(ids):
+            return None
+        if ref.combo is not None:
+            if indicator.formula:
+                return None
+            return self._plain(node_id, indicator, known, self.cells.get((ref.code, ref.combo), {}))
+        return self.over(node_id, indicator, known)
 
     def over(self, node_id: int, indicator: Indicator, period_ids: list[int]) -> Decimal | None:
         """Year-to-date over ``period_ids``: summed, the latest for "last", the mean of
-        periods for averages."""
+        periods for averages; a derived indicator is its formula over the operands'
+        year-to-date (a ratio over the year, a growth against last year's year-to-date)."""
         if indicator.formula:
-            found = [v for p in period_ids if (v := self.get(node_id, indicator, p)) is not None]
-        else:
-            sums, pk = self.sums, indicator.pk
-            found = [
-                v
-                for p in period_ids
-                if (v := value_from(indicator, sums.get((node_id, pk, p)))) is not None
-            ]
+            if all(self.get(node_id, indicator, p) is None for p in period_ids):
+                return None
+            return evaluate(
+                parse(indicator.formula), lambda ref: self._ref(node_id, ref, period_ids)
+            )
+        return self._plain(node_id, indicator, period_ids, self.sums)
+
+    @staticmethod
+    def _plain(
+        node_id: int, indicator: Indicator, period_ids: list[int], sums: Sums
+    ) -> Decimal | None:
+        pk = indicator.pk
+        found = [
+            v
+            for p in period_ids
+            if (v := value_from(indicator, sums.get((node_id, pk, p)))) is not None
+        ]
         if not found:
             return None
-        if indicator.formula:
-            # A ratio over the year: the formula over the year-to-date operands.
-            return evaluate(
-                parse(indicator.formula),
-                lambda ref: (
-                    self.over(node_id, self.indicators[ref.code], period_ids)
-                    if ref.code in self.indicators
-                    else None
-                ),
-            )
         if indicator.aggregation == Aggregation.LAST:
             return found[-1]
         if indicator.aggregation in (Aggregation.AVERAGE, Aggregation.WEIGHTED_AVERAGE):
             return sum(found, Decimal(0)) / len(found)
         return sum(found, Decimal(0))
+
+
+def read_values(
+    *, line: str, node_ids: list[int], base: dict[str, Indicator], periods: list[Period]
+) -> Values:
+    """The sums of ``base`` at the nodes over ``periods``, and what the derived indicators'
+    formulas read besides: the previous period or the same period last year of each
+    period (``prev``, ``lastyear``), and single breakdown cells (one more read per cell)."""
+    shifts: set[str] = set()
+    cell_refs: set[tuple[str, str]] = set()
+    for indicator in base.values():
+        if indicator.formula:
+            for ref in references(parse(indicator.formula)):
+                if ref.shift != "this":
+                    shifts.add(ref.shift)
+                if ref.combo is not None:
+                    cell_refs.add((ref.code, ref.combo))
+    wanted = {p.pk: p for p in periods}
+    shifted: dict[tuple[int, str], int] = {}
+    for period in list(wanted.values()):
+        for shift in shifts:
+            other = previous(period) if shift == "prev" else same_period_last_year(period)
+            shifted[(period.pk, shift)] = other.pk
+            wanted.setdefault(other.pk, other)
+    period_ids = list(wanted)
+    sums = read_sums(line=line, node_ids=node_ids, indicators=base.values(), period_ids=period_ids)
+    cells: dict[tuple[str, str], Sums] = {}
+    for code, cell_code in sorted(cell_refs):
+        operand = base.get(code)
+        combo = (
+            OptionCombo.objects.filter(combo_id=operand.combo_id, code=cell_code).first()
+            if operand is not None and not operand.formula
+            else None
+        )
+        if operand is not None and combo is not None:
+            cells[(code, cell_code)] = read_sums(
+                line=line,
+                node_ids=node_ids,
+                indicators=[operand],
+                period_ids=period_ids,
+                combo_id=combo.pk,
+            )
+    return Values(sums, base, shifted, cells)
 
 
 def report_table(
@@ -266,10 +329,7 @@ def report_table(
     periods = {p.pk: p for p in [period, prev, last, *ytd, *ytd_last]}
     base = base_indicators(indicators)
     node_ids = [n.pk for n in nodes]
-    sums = read_sums(
-        line=line, node_ids=node_ids, indicators=base.values(), period_ids=list(periods)
-    )
-    values = Values(sums, base)
+    values = read_values(line=line, node_ids=node_ids, base=base, periods=list(periods.values()))
     # The year's plans of these indicators (at most one per unit), kept for the nodes asked.
     wanted = set(node_ids)
     plans = {
@@ -303,11 +363,36 @@ def series(
     *, line: str, node: OrgUnit, indicator: Indicator, periods: list[Period]
 ) -> list[Decimal | None]:
     base = base_indicators([indicator])
-    sums = read_sums(
-        line=line, node_ids=[node.pk], indicators=base.values(), period_ids=[p.pk for p in periods]
-    )
-    values = Values(sums, base)
+    values = read_values(line=line, node_ids=[node.pk], base=base, periods=periods)
     return [values.get(node.pk, indicator, p.pk) for p in periods]
+
+
+def series_by_cell(
+    *, line: str, node: OrgUnit, indicator: Indicator, periods: list[Period]
+) -> list[tuple[str, list[Decimal | None]]]:
+    """The node's value of each breakdown cell over ``periods`` (a stacked chart): one read
+    per cell; nothing for a derived indicator or one without breakdown."""
+    if indicator.formula:
+        return []
+    cells = list(OptionCombo.objects.filter(combo_id=indicator.combo_id).order_by("order"))
+    if len(cells) < 2:
+        return []
+    result = []
+    for cell in cells:
+        sums = read_sums(
+            line=line,
+            node_ids=[node.pk],
+            indicators=[indicator],
+            period_ids=[p.pk for p in periods],
+            combo_id=cell.pk,
+        )
+        result.append(
+            (
+                cell.name,
+                [value_from(indicator, sums.get((node.pk, indicator.pk, p.pk))) for p in periods],
+            )
+        )
+    return result
 
 
 def by_breakdown(

@@ -164,6 +164,17 @@ def analysis(request: HttpRequest) -> HttpResponse:
                 )
             ],
         }
+    stacked: dict[str, Any] | None = None
+    if indicator is not None:
+        by_cell = calc.series_by_cell(line=line, node=node, indicator=indicator, periods=recent)
+        stacked = {
+            "kind": "stacked",
+            "labels": [p.label for p in recent],
+            "series": [
+                {"name": name, "data": [None if v is None else float(v) for v in values]}
+                for name, values in by_cell
+            ],
+        }
     display = [
         {
             "row": r,
@@ -200,6 +211,7 @@ def analysis(request: HttpRequest) -> HttpResponse:
             "chart": chart,
             "bar": bar if bar and bar["labels"] else None,
             "pie": pie if pie and pie["series"] else None,
+            "stacked": stacked if stacked and stacked["series"] else None,
             "error": error,
             "query": request.GET.urlencode(),
         },

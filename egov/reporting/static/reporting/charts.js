@@ -1,5 +1,5 @@
 /* Charts of the KT-XH analysis: each element with data-chart names a json_script element
-   holding {kind: line|bar|pie, labels, series:[{name, data}]}. The same figures are in the
+   holding {kind: line|bar|stacked|pie, labels, series:[{name, data}]}. The same figures are in the
    table on the page, which is what screen readers and printouts use. */
 (function () {
   "use strict";
@@ -31,8 +31,10 @@
         xAxis: horizontal ? valueAxis : categoryAxis,
         yAxis: horizontal ? Object.assign({ inverse: true }, categoryAxis) : valueAxis,
         series: data.series.map(function (s) {
-          return { name: s.name, type: data.kind === "line" ? "line" : "bar", data: s.data,
+          var item = { name: s.name, type: data.kind === "line" ? "line" : "bar", data: s.data,
             connectNulls: false, barMaxWidth: 48 };
+          if (data.kind === "stacked") { item.stack = "total"; }
+          return item;
         })
       };
     }
