@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from egov.onestop.choices import (
@@ -85,8 +85,11 @@ class Dossier(models.Model):
         verbose_name = _("hồ sơ")
         indexes = [
             # An officer's queue: open dossiers of a unit, soonest due first.
+            # Dossiers not yet scheduled (status 1) first, as the queue orders them.
             models.Index(
-                fields=["current_unit", "due_at", "id"],
+                F("current_unit"),
+                F("due_at").asc(nulls_first=True),
+                F("id"),
                 name="onestop_queue",
                 condition=Q(status__in=OPEN_STATUSES),
             ),
