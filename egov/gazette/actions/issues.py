@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,9 @@ from egov.gazette.compile import Part, compile_issue
 from egov.gazette.models import GazetteEntry, GazetteIssue, IssueTransition, LegalDocument
 from egov.lib.errors import ActionError
 from egov.organisations.models import OrgUnit
+
+#: First half of the advisory lock serialising the numbering of one publisher's issues.
+_ISSUE_LOCK_KEY = 0x677A69
 
 
 def _lock(issue: GazetteIssue) -> GazetteIssue:
@@ -43,6 +46,10 @@ def create_issue(
     ``number``). Precondition: the actor edits ``publisher``'s documents."""
     require(access.can_edit_for(actor, publisher), "editor of the publisher required")
     year = date.year
+    # Two editors opening the next issue at once wait for each other: the second reads the
+    # first one's number once it committed (the unique constraint is the backstop).
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_ISSUE_LOCK_KEY, publisher.pk])
     if number is None:
         last = GazetteIssue.objects.filter(publisher=publisher, year=year).aggregate(
             n=Max("number")
