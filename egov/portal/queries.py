@@ -162,8 +162,15 @@ def portal_home_context(portal: PortalHomePage) -> dict[str, Any]:
     directory = (
         _guarded(mail.public_directory, []) if mail and hasattr(mail, "public_directory") else []
     )
+    onestop = _optional("egov.onestop.queries")
+    procedures = (
+        _guarded(lambda: list(onestop.procedures_public()[:8]), [])
+        if onestop and hasattr(onestop, "procedures_public")
+        else []
+    )
     return {
         "news": news,
+        "procedures": procedures,
         "dissemination": dissemination,
         "provincial_week": current_week(schedule_index),
         "schedule_index": schedule_index,

@@ -79,3 +79,17 @@ def test_ktxh_figures_show_approved_reports_only(sites: Any, client: Any) -> Non
     text = client.get("/kinh-te-xa-hoi/", HTTP_HOST=host).content.decode()
     assert k.revenue.name in text and "1250" in text
     assert "9999" not in text
+
+
+def test_the_one_stop_catalogue_shows_on_the_agency_site_and_the_portal(
+    sites: Any, client: Any
+) -> None:
+    from egov.onestop.testing import make_procedure
+
+    make_procedure(sites.world)
+    assert [p.name for p in procedures_of(sites.world.home_affairs)] == ["Cấp giấy phép thử nghiệm"]
+    assert procedures_of(sites.world.finance) == []
+    text = client.get("/thu-tuc-hanh-chinh/", HTTP_HOST="snv.localhost").content.decode()
+    assert "Cấp giấy phép thử nghiệm" in text and "1.000001" in text
+    portal = client.get("/", HTTP_HOST="portal.localhost").content.decode()
+    assert "Cấp giấy phép thử nghiệm" in portal
