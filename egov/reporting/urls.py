@@ -1,6 +1,14 @@
 from django.urls import path
 
-from egov.reporting.views import analysis, catalogue, exchange, plans, submission, work
+from egov.reporting.views import (
+    analysis,
+    catalogue,
+    dashboard,
+    exchange,
+    plans,
+    submission,
+    work,
+)
 
 app_name = "reporting"
 urlpatterns = [
@@ -14,6 +22,7 @@ urlpatterns = [
     path("s/<int:pk>/upload/", submission.upload_xlsx, name="upload"),
     path("s/<int:pk>/<str:verb>/", submission.transition, name="transition"),
     path("analysis/", analysis.analysis, name="analysis"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("timeliness/", analysis.timeliness_view, name="timeliness"),
     path("ledger/", analysis.ledger, name="ledger"),
     path("plans/", plans.plans_home, name="plans_home"),

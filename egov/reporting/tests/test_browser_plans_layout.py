@@ -78,3 +78,21 @@ def test_the_statistics_office_adds_a_section_and_a_row_and_moves_the_row(page, 
     assert (row.section.title, row.number, row.order) == ("II. Ngân sách", "3", 0)
     assert ktxh.form.sections.filter(title="III. Hộ dân cư").exists()
     check_page(page)
+
+
+def test_the_provincial_leader_reads_the_dashboard(page, ktxh):
+    from egov.reporting.periods import recent_periods
+    from egov.reporting.testing import approve_fully, fill
+
+    closed = recent_periods("month", dt.date.today(), count=2)[1]
+    approve_fully(ktxh, fill(ktxh, ktxh.world.commune, ktxh.commune_reporter, closed))
+    page.set_viewport_size(DESKTOP)
+    log_in(page, "tinh_lanhdao", PERSONA_PASSWORD)
+    page.goto("/ktxh/")
+    page.get_by_role("link", name="Bảng điều hành KT-XH").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role(
+        "heading", name="Thu ngân sách nhà nước trên địa bàn"
+    ).first.is_visible()
+    assert page.locator(".chart canvas").count() >= 1
+    check_page(page)
