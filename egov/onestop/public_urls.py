@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("thu-tuc/<str:code>/", public.procedure_detail, name="procedure"),
     path("thu-tuc/<str:code>/nop/", public.submit, name="submit"),
     path("xac-minh-email/", public.verify_email, name="verify_email"),
+    path("ho-so-cua-toi/", public.my_dossiers, name="my_dossiers"),
     path("tra-cuu/", public.lookup, name="lookup"),
     path("tra-cuu/<str:code>/", public.lookup_detail, name="lookup_detail"),
     path("tra-cuu/<str:code>/giay-tiep-nhan.pdf", public.receipt_pdf, name="receipt"),

@@ -266,3 +266,33 @@ def test_statistics_count_on_time_and_late_and_export(world, client_for):
     assert "Sở Nội vụ" in page and "Tiến độ, kết quả giải quyết" in page
     assert client.get(reverse("onestop:statistics") + "?export=xlsx").content.startswith(b"PK")
     assert Procedure.objects.count() == 1
+
+
+def test_a_logged_in_citizen_files_with_the_account_and_finds_it_among_their_dossiers(
+    world, client_for
+):
+    procedure = make_procedure(world)
+    client = client_for(world.citizen)
+    doc = required_doc(procedure)
+    response = client.post(
+        reverse("onestop_public:submit", args=[procedure.code]),
+        {
+            "unit": world.home_affairs.pk,
+            "applicant_kind": "citizen",
+            "applicant_name": "Công Dân Một",
+            "applicant_email": "citizen@example.com",
+            "return_method": "online",
+            f"doc_{doc.pk}": pdf(),
+        },
+    )
+    assert response.status_code == 302
+    dossier = Dossier.objects.get()
+    assert dossier.account == world.citizen
+    mine = client.get(reverse("onestop_public:my_dossiers")).content.decode()
+    assert dossier.code in mine
+    # The account holder sees the receipt's actions without the key.
+    page = client.get(reverse("onestop_public:lookup_detail", args=[dossier.code])).content.decode()
+    assert "Rút hồ sơ" in page
+    processing.withdraw(actor=world.citizen, dossier=dossier, reason="Nộp nhầm")
+    dossier.refresh_from_db()
+    assert dossier.status == Status.WITHDRAWN

@@ -271,3 +271,14 @@ def citizen_action(request: HttpRequest, code: str, verb: str) -> HttpResponse:
     except ActionError as error:
         messages.error(request, " ".join(error.messages))
     return _back(dossier)
+
+
+def my_dossiers(request: HttpRequest) -> HttpResponse:
+    """A logged-in applicant's own dossiers (those filed with the account)."""
+    if not getattr(request.user, "is_authenticated", False):
+        return redirect(f"{reverse('login')}?next={request.path}")
+    return render(
+        request,
+        "onestop/public/my_dossiers.html",
+        {"dossiers": queries.dossiers_of_account(request.user)[:200]},
+    )
