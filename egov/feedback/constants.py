@@ -37,4 +37,6 @@ CHALLENGE_MIN_SECONDS = 3
 CHALLENGE_MAX_SECONDS = 2 * 3600
 
 PUBLIC_PAGE_SIZE = 20
+#: The public list counts at most this many results ("more than 1,000").
+PUBLIC_COUNT_CAP = 1000
 QUEUE_PAGE_SIZE = 50

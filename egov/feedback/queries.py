@@ -74,14 +74,23 @@ def search_public(
 
 
 def public_agencies() -> list[tuple[int, str]]:
-    rows = public_items().order_by().values_list("agency_id", "agency__name").distinct()
-    return sorted(set(rows), key=lambda row: row[1])
+    """The agencies citizens' items are routed to (from the categories: a small table, not
+    a scan of the published items)."""
+    from egov.organisations.models import OrgUnit
+
+    rows = OrgUnit.objects.filter(pk__in=Category.objects.values("agency_id")).values_list(
+        "pk", "name"
+    )
+    return sorted(rows, key=lambda row: row[1])
 
 
 def public_years() -> list[int]:
-    """Years with published answers, newest first."""
-    years = public_items().order_by().dates("answered_at", "year", order="DESC")
-    return [day.year for day in years]
+    """Years from the first published answer to this year, newest first (one read of the
+    public index's end, not a scan)."""
+    first = public_items().order_by("answered_at").values_list("answered_at", flat=True).first()
+    if first is None:
+        return []
+    return list(range(local_today().year, first.astimezone(BUSINESS_TZ).year - 1, -1))
 
 
 def search_key(item: Item) -> str:

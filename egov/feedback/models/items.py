@@ -118,7 +118,7 @@ class Item(models.Model):
         indexes = [
             models.Index(fields=["agency", "state", "due_date"], name="fb_item_queue"),
             models.Index(
-                fields=["-answered_at"],
+                fields=["-answered_at", "-id"],
                 name="fb_item_public",
                 condition=Q(is_public=True, state="answered"),
             ),

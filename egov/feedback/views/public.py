@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from egov.feedback import constants as c
@@ -25,6 +26,16 @@ from egov.lib.uploads import limit_upload_size
 
 #: The form's body: three files at the limit and the text fields.
 MAX_BODY = c.MAX_ATTACHMENTS * c.MAX_ATTACHMENT_BYTES + 256 * 1024
+
+
+class CappedPaginator(Paginator):  # type: ignore[type-arg]
+    """Counts at most ``PUBLIC_COUNT_CAP`` rows: counting every published answer of a
+    province costs more than the page itself; past the cap, citizens narrow the search."""
+
+    @cached_property
+    def count(self) -> int:
+        rows: Any = self.object_list
+        return int(rows.order_by()[: c.PUBLIC_COUNT_CAP].count())
 
 
 def _ip(request: HttpRequest) -> str:
@@ -43,14 +54,20 @@ def public_list(request: HttpRequest) -> HttpResponse:
         agency=data.get("agency") or None,
         year=data.get("year") or None,
     ).defer("text", "draft_text", "answer_text", "search_key")
-    page = Paginator(found, c.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(found, c.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(item, public_asker(item)) for item in page]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "feedback/public/list.html",
-        {"form": form, "page": page, "rows": rows, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "capped": page.paginator.count >= c.PUBLIC_COUNT_CAP,
+        },
     )
 
 
