@@ -291,6 +291,7 @@ def measure_import(seeded: Seeded, report: Report, *, values: int) -> None:
         source_name="bench.json",
         approve=True,
         backfill=True,
+        provenance="bench: generated yearbook",
     )
     seconds = time.perf_counter() - started
     log(f"imported {written:,} values in {seconds:.1f} s")

@@ -141,11 +141,21 @@ def import_observations(
     approve: bool = False,
     status: str = ValueStatus.OFFICIAL,
     backfill: bool = False,
+    provenance: str = "",
     skip_access_check: bool = False,
 ) -> int:
-    """Import ``observations`` (all or nothing). Returns the number of values written."""
+    """Import ``observations`` (all or nothing). Returns the number of values written.
+    Back-entry of past years (``backfill``) needs its ``provenance`` (the yearbook or
+    document the figures come from), kept on every value as its note."""
     if not skip_access_check:
         require(org_access.is_system_admin(actor), "system administrator required")
+    provenance = provenance.strip()
+    if backfill and not provenance:
+        raise ActionError(
+            _("Hãy ghi nguồn số liệu (tài liệu, niên giám) khi nhập số liệu các năm trước."),
+            code="provenance_required",
+            field="provenance",
+        )
     if len(observations) > MAX_IMPORT_VALUES:
         raise ActionError(_("Tệp có quá nhiều giá trị cho một lần nhập."), code="too_many")
     if not observations:
@@ -207,7 +217,7 @@ def import_observations(
         writes=[BulkWrite(*key, value, cell_status) for key, (value, cell_status) in cells.items()],
         actor=actor,
         source=ValueSource.BACKFILL if backfill else ValueSource.IMPORT,
-        note=source_name[:300],
+        note=(provenance or source_name)[:300],
         approve=approve,
     )
     record(
@@ -215,6 +225,12 @@ def import_observations(
         actor=actor,
         object_type="reporting.datavalue",
         object_repr=source_name[:300],
-        after={"values": len(observations), "written": written, "approved": approve},
+        after={
+            "values": len(observations),
+            "written": written,
+            "approved": approve,
+            "backfill": backfill,
+            "provenance": provenance,
+        },
     )
     return written

@@ -83,6 +83,7 @@ def _import(ktxh, observations):
         source_name="bulk.json",
         approve=True,
         backfill=True,
+        provenance="Niên giám thống kê tỉnh",
     )
 
 
@@ -153,7 +154,7 @@ def test_a_bulk_import_gives_the_totals_and_revisions_of_the_value_by_value_path
     )
     assert [r.value for r in revisions] == [Decimal("3075.25"), Decimal("3076.25")]
     assert all(r.recorded_by_id == ktxh.world.admin.pk for r in revisions)
-    assert [r.note for r in revisions] == ["bulk.json", "bulk.json"]
+    assert [r.note for r in revisions] == ["Niên giám thống kê tỉnh"] * 2
     assert revisions[0].recorded_at < revisions[1].recorded_at - dt.timedelta(days=1)
     assert AuditEvent.objects.filter(action=audit_names.VALUES_IMPORT).count() == 2
 

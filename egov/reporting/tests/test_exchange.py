@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from egov.lib.errors import ActionError
 from egov.reporting.actions import catalogue
 from egov.reporting.actions.exchange import ImportReportError, import_observations
 from egov.reporting.choices import ValueStatus, ValueType
@@ -314,6 +315,7 @@ def test_the_gso_population_table_imports_an_provinces_history_with_its_flags(kt
         source_name=table.title,
         approve=True,
         backfill=True,
+        provenance="Niên giám thống kê (GSO PX-Web)",
     )
     latest = DataValue.objects.get(
         indicator__code="DANSO_TB", unit=ktxh.world.province, period__code="2016", combo__code="F"
@@ -337,3 +339,26 @@ def test_gso_missing_values_are_skipped_not_zero(ktxh, shared_fixture):
     )
     ha_tay = [v for v in table.values if v.area == "Ha Tay" and v.column.variable == "Total"]
     assert [v.column.year for v in ha_tay if v.value is None][:2] == [2008, 2009]
+
+
+def test_a_back_entry_import_needs_its_provenance_and_keeps_it_on_every_value(ktxh):
+    content = (
+        b'{"dataValues": [{"dataElement": "THU_NSNN", "period": "2010",'
+        b' "orgUnit": "H01.152", "value": "900"}]}'
+    )
+    observations = dxf2.parse_json(content)
+    with pytest.raises(ActionError) as caught:
+        import_observations(
+            actor=ktxh.world.admin, observations=observations, source_name="x.json", backfill=True
+        )
+    assert caught.value.code == "provenance_required"
+    assert not DataValue.objects.exists()
+    import_observations(
+        actor=ktxh.world.admin,
+        observations=observations,
+        source_name="x.json",
+        backfill=True,
+        provenance="Niên giám thống kê tỉnh An Giang 2010",
+    )
+    value = DataValue.objects.get(period__code="2010")
+    assert value.source == "backfill" and value.note == "Niên giám thống kê tỉnh An Giang 2010"

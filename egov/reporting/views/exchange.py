@@ -110,6 +110,7 @@ def exchange(request: HttpRequest) -> HttpResponse:
                 source_name=file.name or "",
                 approve=request.POST.get("approve") == "1",
                 backfill=request.POST.get("backfill") == "1",
+                provenance=request.POST.get("provenance", ""),
             )
         except ImportReportError as exc:
             problems = exc.problems

@@ -46,6 +46,9 @@ class Command(BaseCommand):
             "--approve", action="store_true", help="count in the live totals at once"
         )
         parser.add_argument("--backfill", action="store_true", help="past years (back-entry)")
+        parser.add_argument(
+            "--provenance", default="", help="where back-entered figures come from (yearbook, …)"
+        )
         parser.add_argument("--area", action="append", default=[], help="GSO area=unit code")
         parser.add_argument(
             "--column", action="append", default=[], help="GSO variable=INDICATOR[.CELL]"
@@ -71,6 +74,7 @@ class Command(BaseCommand):
                 source_name=options["file"].name,
                 approve=options["approve"],
                 backfill=options["backfill"],
+                provenance=options["provenance"] or options["file"].name,
                 skip_access_check=True,
             )
         except ImportReportError as exc:
