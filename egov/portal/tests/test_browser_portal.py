@@ -8,11 +8,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from egov.lib.testing.browser import assert_accessible
+from egov.portal.actions.publishing import publish_page
 from egov.portal.demo import add_week, fill_site
 from egov.portal.models import ScheduleIndexPage
-from egov.portal.tests.helpers import published_news
+from egov.portal.tests.helpers import draft_news
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +36,10 @@ def test_every_page_type_is_accessible_and_works_on_a_phone(
 ) -> None:
     port = urlsplit(live_server.url).port
     fill_site(sites.home_affairs)
-    article = published_news(sites.home_affairs, title="Hội nghị triển khai chuyển đổi số")
+    article = draft_news(sites.home_affairs, title="Hội nghị triển khai chuyển đổi số")
+    article.image = Image.objects.create(title="Hội nghị", file=get_test_image_file())
+    article.image_alt = "Quang cảnh hội nghị tại hội trường Sở Nội vụ"
+    publish_page(actor=None, page=article)
     add_week(ScheduleIndexPage.objects.child_of(sites.portal).get(), leader="Chủ tịch UBND tỉnh")
     week = sites.home_affairs.get_descendants().filter(depth=5, slug__startswith="tuan-").first()
     agency = f"http://snv.localhost:{port}"
@@ -67,6 +73,7 @@ def test_every_page_type_is_accessible_and_works_on_a_phone(
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
     assert page.get_by_role("button", name="In bài").is_visible()
+    assert page.get_by_role("img", name="Quang cảnh hội nghị tại hội trường Sở Nội vụ").is_visible()
     assert "Hội nghị triển khai chuyển đổi số" in page.get_by_role("heading", level=1).inner_text()
 
 
