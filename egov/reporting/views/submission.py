@@ -3,6 +3,7 @@ through htmx), comments, review and approval, XLSX download and upload."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -67,8 +68,29 @@ def _context(request: HttpRequest, submission: Submission) -> dict[str, Any]:
 
 @login_required
 def submission_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report; with ``?as_of=YYYY-MM-DD`` its values as they were reported by the end
+    of that day (read only), from the values' revisions."""
     submission = access.get_submission_for_user(request.user, pk)
-    return render(request, "reporting/submission.html", _context(request, submission))
+    context = _context(request, submission)
+    raw = request.GET.get("as_of", "")
+    if raw:
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError:
+            context["as_of_error"] = _("Ngày “%(raw)s” không hợp lệ.") % {"raw": raw[:20]}
+        else:
+            snapshot = queries.as_reported_on(submission.unit, submission.period, day)
+            for section in context["sections"]:
+                for grid_row in section.rows:
+                    for cell in grid_row.cells:
+                        cell.value = snapshot.get((cell.indicator.pk, cell.combo.pk))
+            context.update(as_of=day, can_enter=False)
+    return render(
+        request,
+        "reporting/submission.html",
+        context,
+        status=422 if "as_of_error" in context else 200,
+    )
 
 
 @login_required
