@@ -169,3 +169,11 @@ def test_publishing_records_an_audit_event(sites: Any) -> None:
     assert AuditEvent.objects.filter(
         action="portal.page_published", actor=sites.world.leader, object_id=str(page.pk)
     ).exists()
+
+
+def test_the_public_pages_speak_english_when_asked(sites: Any, client: Any) -> None:
+    client.cookies["django_language"] = "en"
+    text = get(client, SNV, "/").content.decode()
+    assert "Skip to main content" in text
+    assert "Section update status" in text
+    assert 'lang="en"' in text

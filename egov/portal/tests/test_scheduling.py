@@ -61,3 +61,13 @@ def test_a_scheduled_page_that_became_secret_is_taken_off_the_schedule(sites: An
     assert result["refused"] == [(page.pk, "secret_content")]
     assert not NewsPage.objects.get(pk=page.pk).live
     assert tasks.publish_scheduled_pages.call()["refused"] == []
+
+
+def test_the_hourly_command_follows_role_changes_in_the_editors_groups(sites: Any) -> None:
+    from django.core.management import call_command
+
+    from egov.organisations.models import RoleAssignment
+
+    RoleAssignment.objects.filter(user=sites.editor).update(valid_to=dt.date(2021, 1, 1))
+    call_command("portal_scheduler")
+    assert not sites.editor.groups.exists()
