@@ -3,6 +3,7 @@ completeness and timeliness, the finance ledger; every table exports to XLSX and
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +18,7 @@ from egov.lib.tabular import write_csv, write_xlsx
 from egov.organisations.models import OrgUnit
 from egov.reporting import access, queries
 from egov.reporting import analysis as calc
-from egov.reporting.choices import Frequency, Line
+from egov.reporting.choices import Aggregation, Frequency, Line
 from egov.reporting.models import Indicator, LedgerEntry, ReportForm
 from egov.reporting.numbers import format_number
 from egov.reporting.periods import period_from_code, recent_periods
@@ -164,6 +165,17 @@ def analysis(request: HttpRequest) -> HttpResponse:
                 )
             ],
         }
+    tree_day, tree_total, tree_error = None, None, ""
+    raw_day = str(request.GET.get("tree_day", ""))
+    if indicator is not None and raw_day:
+        try:
+            tree_day = dt.date.fromisoformat(raw_day)
+        except ValueError:
+            tree_error = _("Ngày “%(raw)s” không hợp lệ.") % {"raw": raw_day[:20]}
+        else:
+            tree_total = calc.total_on_tree_as_of(
+                indicator=indicator, period=period, root=node, day=tree_day
+            )
     stacked: dict[str, Any] | None = None
     if indicator is not None:
         by_cell = calc.series_by_cell(line=line, node=node, indicator=indicator, periods=recent)
@@ -212,6 +224,12 @@ def analysis(request: HttpRequest) -> HttpResponse:
             "bar": bar if bar and bar["labels"] else None,
             "pie": pie if pie and pie["series"] else None,
             "stacked": stacked if stacked and stacked["series"] else None,
+            "tree_sum": indicator is not None
+            and not indicator.formula
+            and indicator.aggregation == Aggregation.SUM,
+            "tree_day": tree_day,
+            "tree_total": _num(tree_total, indicator.decimals) if indicator else "",
+            "tree_error": tree_error,
             "error": error,
             "query": request.GET.urlencode(),
         },
