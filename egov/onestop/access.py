@@ -52,6 +52,10 @@ def reception_units(user: Any) -> list[OrgUnit]:
     return list(officer_units(user).filter(onestop_procedures__is_active=True).distinct())
 
 
+def can_receive(user: Any) -> bool:
+    return officer_units(user).filter(onestop_procedures__is_active=True).exists()
+
+
 def visible_q(user: Any) -> Q:
     scope = officer_scope(user)
     own = Q(account=user) if getattr(user, "is_authenticated", False) else Q(pk__in=[])

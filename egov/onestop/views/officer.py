@@ -56,7 +56,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "overdue": overdue,
-            "can_receive": bool(access.reception_units(request.user)),
+            "can_receive": access.can_receive(request.user),
         },
     )
 
