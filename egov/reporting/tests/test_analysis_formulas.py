@@ -81,3 +81,22 @@ def test_the_stacked_series_splits_the_indicator_by_its_breakdown(ktxh):
         )
         == []
     )
+
+
+def test_the_analysis_shows_and_exports_the_indicator_by_period_and_breakdown(client_for, ktxh):
+    import datetime as dt
+
+    from egov.reporting.periods import recent_periods
+
+    closed = recent_periods("month", dt.date.today(), count=2)[1]
+    _approve(ktxh, closed, men=5100, women=5300)
+    client = client_for(ktxh.province_leader)
+    params = {"indicator": "DANSO"}
+    page = client.get("/ktxh/analysis/", params).content.decode()
+    assert 'id="periods-title"' in page and "<th scope=\"col\" class=\"num\">Nữ</th>" in page
+    assert "10.400" in page and "5.300" in page
+    csv = client.get("/ktxh/analysis/", {**params, "table": "series", "export": "csv"})
+    lines = csv.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Kỳ,Tổng số,Nam,Nữ"
+    assert f"{closed.label},10400.0,5100.0,5300.0" in lines
+    assert len(lines) == 13  # twelve periods

@@ -64,6 +64,26 @@ def _export_num(value: Decimal | None, decimals: int = 2) -> Any:
     return None if value is None else float(round(value, decimals))
 
 
+def _by_period(line: str, node: OrgUnit, indicator: Indicator, recent: list[Any]) -> dict[str, Any]:
+    """The indicator at the node over the recent periods, in total and per breakdown cell:
+    the table behind the line and stacked charts (period × breakdown), for the page and
+    for export."""
+    total = calc.series(line=line, node=node, indicator=indicator, periods=recent)
+    cells = calc.series_by_cell(line=line, node=node, indicator=indicator, periods=recent)
+    headers = [_("Kỳ"), _("Tổng số"), *(name for name, _values in cells)]
+    columns = [total, *(values for _name, values in cells)]
+    return {
+        "total": total,
+        "cells": cells,
+        "headers": headers,
+        "rows": [
+            [p.label, *(_num(c[i], indicator.decimals) for c in columns)]
+            for i, p in enumerate(recent)
+        ],
+        "export": [[p.label, *(_export_num(c[i]) for c in columns)] for i, p in enumerate(recent)],
+    }
+
+
 @login_required
 def analysis(request: HttpRequest) -> HttpResponse:
     """Rows are either the indicators at one unit, or the units under a node for one
@@ -125,15 +145,24 @@ def analysis(request: HttpRequest) -> HttpResponse:
         ]
         for r in rows
     ]
+    recent = list(reversed(periods[:12]))
+    if indicator is not None and request.GET.get("table") == "series":
+        asked = _by_period(line, node, indicator, recent)
+        exported = _export(
+            request, asked["headers"], asked["export"], f"ktxh_{indicator.code}_theo_ky"
+        )
+        if exported is not None:
+            return exported
     exported = _export(request, headers, table, f"ktxh_{period.code}")
     if exported is not None:
         return exported
     chart: dict[str, Any] | None = None
     bar: dict[str, Any] | None = None
     pie: dict[str, Any] | None = None
+    by_period: dict[str, Any] | None = None
     if indicator is not None:
-        recent = list(reversed(periods[:12]))
-        values = calc.series(line=line, node=node, indicator=indicator, periods=recent)
+        by_period = _by_period(line, node, indicator, recent)
+        values = by_period["total"]
         chart = {
             "kind": "line",
             "labels": [p.label for p in recent],
@@ -177,8 +206,8 @@ def analysis(request: HttpRequest) -> HttpResponse:
                 indicator=indicator, period=period, root=node, day=tree_day
             )
     stacked: dict[str, Any] | None = None
-    if indicator is not None:
-        by_cell = calc.series_by_cell(line=line, node=node, indicator=indicator, periods=recent)
+    if indicator is not None and by_period is not None:
+        by_cell = by_period["cells"]
         stacked = {
             "kind": "stacked",
             "labels": [p.label for p in recent],
@@ -224,6 +253,7 @@ def analysis(request: HttpRequest) -> HttpResponse:
             "bar": bar if bar and bar["labels"] else None,
             "pie": pie if pie and pie["series"] else None,
             "stacked": stacked if stacked and stacked["series"] else None,
+            "by_period": by_period,
             "tree_sum": indicator is not None
             and not indicator.formula
             and indicator.aggregation == Aggregation.SUM,
