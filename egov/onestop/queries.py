@@ -18,7 +18,7 @@ from egov.onestop.choices import (
     OnlineLevel,
     Status,
 )
-from egov.onestop.models import Dossier, Procedure, Rating, Transition
+from egov.onestop.models import Dossier, DossierFile, Procedure, Rating, Transition
 from egov.organisations.models import OrgUnit
 
 
@@ -230,7 +230,12 @@ def indicators_766(qs: QuerySet[Dossier]) -> list[Indicator]:
         online=Count("pk", filter=Q(channel=Channel.ONLINE)),
         received=Count("pk", filter=Q(received_at__isnull=False)),
         scheduled=Count("pk", filter=Q(printed_due_at__isnull=False)),
-        with_files=Count("pk", filter=Q(files__isnull=False), distinct=True),
+    )
+    totals["with_files"] = (
+        DossierFile.objects.filter(dossier__in=qs.values("pk"), is_result=False)
+        .values("dossier_id")
+        .distinct()
+        .count()
     )
     procedures = Procedure.objects.filter(is_active=True).aggregate(
         total=Count("pk"), full=Count("pk", filter=Q(online_level=OnlineLevel.FULL))

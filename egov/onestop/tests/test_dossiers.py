@@ -235,3 +235,23 @@ def test_a_rating_is_taken_once_after_completion(world):
     with pytest.raises(ActionError) as caught:
         processing.rate(dossier=dossier, level=1)
     assert caught.value.code == "already_rated"
+
+
+def test_the_766_groups_are_computed_from_the_dossiers(world):
+    from egov.onestop import queries
+
+    procedure = make_procedure(world)
+    dossier = receive(world, procedure)
+    for actor in (world.clerk, world.specialist, world.leader):
+        dossier = processing.hand_over(actor=actor, dossier=dossier)
+    processing.rate(dossier=dossier, level=3)
+    points = {i.group: i.points for i in queries.indicators_766(Dossier.objects.all())}
+    assert points == {
+        "publicity": 18,
+        "progress": 20,
+        "digitisation": 22,
+        "online": 11,  # the procedure is toàn trình, the dossier came to the counter
+        "satisfaction": 18,
+    }
+    rows = queries.punctuality_by_agency(Dossier.objects.all())
+    assert [(r.label, r.early + r.on_time, r.late) for r in rows] == [("Sở Nội vụ", 1, 0)]
