@@ -180,3 +180,16 @@ def test_the_demo_catalogue_imports_on_the_organisation_tree(world):
     assert {"Đất đai", "Hoạt động xây dựng", "Đăng ký, quản lý cư trú", "Hộ tịch"} <= names
     vehicle = Procedure.objects.get(code="1.012345")
     assert vehicle.time_unit == TimeUnit.WORKING_HOURS
+
+
+@pytest.mark.django_db
+def test_the_catalogue_imports_from_csv_in_hours(world):
+    content = (
+        "Mã thủ tục;Tên thủ tục;Lĩnh vực;Cơ quan tiếp nhận;Thời hạn;Đơn vị thời hạn;Mức độ\n"
+        "1.012345;Đăng ký xe;Giao thông;000.00.02.H01;16;giờ;một phần\n"
+    ).encode()
+    report = import_procedures(actor=world.admin, content=content, filename="tthc.csv")
+    assert report.ok, report.errors
+    procedure = Procedure.objects.get(code="1.012345")
+    assert procedure.time_unit == TimeUnit.WORKING_HOURS
+    assert procedure.online_level == OnlineLevel.PARTIAL
