@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Max, Min
 from django.utils import timezone
@@ -39,12 +40,16 @@ def _local_date(moment: dt.datetime | None) -> dt.date | None:
     return moment.astimezone(BUSINESS_TZ).date() if moment else None
 
 
-def freshness_of(home: AgencyHomePage, *, today: dt.date | None = None) -> list[SectionStatus]:
+def freshness_of(
+    home: AgencyHomePage, *, today: dt.date | None = None, children: list[Any] | None = None
+) -> list[SectionStatus]:
+    """Each section's state; ``children`` are the home's specific child pages, live or not,
+    when the caller has them already."""
     today = today or local_today()
     deadline = home.created_on + dt.timedelta(days=FILL_DEADLINE_DAYS)
-    pages = {
-        page.section: page for page in home.get_children().specific() if hasattr(page, "section")
-    }
+    if children is None:
+        children = list(home.get_children().specific())
+    pages = {page.section: page for page in children if getattr(page, "section", "")}
     news = (
         NewsPage.objects.live()
         .filter(path__startswith=home.path)

@@ -182,12 +182,9 @@ def portal_home_context(portal: PortalHomePage) -> dict[str, Any]:
     }
 
 
-def sections_of(home: AgencyHomePage) -> list[Any]:
-    return list(home.get_children().live().specific().order_by("path"))
-
-
 def agency_home_context(home: AgencyHomePage) -> dict[str, Any]:
-    sections = sections_of(home)
+    children = list(home.get_children().specific().order_by("path"))
+    sections = [page for page in children if page.live]
     by_type = {type(page).__name__: page for page in sections}
     news = list(
         live_news(home).only("title", "url_path", "date", "intro", "path", "depth")[
@@ -198,7 +195,7 @@ def agency_home_context(home: AgencyHomePage) -> dict[str, Any]:
         "sections": sections,
         "news": news,
         "week": current_week(by_type.get("ScheduleIndexPage")),
-        "freshness": freshness_of(home),
+        "freshness": freshness_of(home, children=children),
         "contact": contact_of(home.unit),
     }
 
