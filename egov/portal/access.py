@@ -23,17 +23,6 @@ def homes_visible_to(user: Any) -> QuerySet[AgencyHomePage]:
     return homes.select_related("unit")
 
 
-def can_see_province(user: Any) -> bool:
-    return (
-        org_access.scope_for(user, [Role.INSPECTOR]).everywhere
-        or org_access.is_system_admin(user)
-        or any(
-            a.role == Role.INSPECTOR and a.covers_subtree and a.unit.depth == 1
-            for a in org_access.active_assignments(user)
-        )
-    )
-
-
 def get_home_for_user(user: Any, pk: int) -> AgencyHomePage:
     """404 for an absent site and for one the user may not see alike."""
     home = homes_visible_to(user).filter(pk=pk).first()

@@ -95,3 +95,23 @@ def test_only_the_system_administrator_may_provision_from_the_page(
     assert client_for(sites.editor).post("/portal/lap-trang/").status_code == 403
     response = client_for(sites.world.admin).post("/portal/lap-trang/")
     assert response.status_code == 302
+
+
+def test_the_provincial_inspection_team_sees_every_site(sites: Any, client_for: Any) -> None:
+    from egov.organisations import actions as org_actions
+    from egov.organisations.choices import Role
+    from egov.organisations.testing import START, make_user
+
+    inspector = make_user("kiemtra", "Tổ Kiểm Tra")
+    org_actions.grant_role(
+        actor=None,
+        user=inspector,
+        role=Role.INSPECTOR,
+        unit=sites.world.province,
+        valid_from=START,
+        covers_subtree=True,
+        skip_access_check=True,
+    )
+    text = client_for(inspector).get("/portal/").content.decode()
+    assert "Sở Nội vụ" in text and "Sở Tài chính" in text and "Định Mỹ" in text
+    assert "Lập trang thông tin cho mọi cơ quan" not in text  # provisioning is the admin's
