@@ -221,3 +221,20 @@ def test_a_leader_of_a_department_does_not_see_the_provinces_own_items(fb: Any) 
     assert item not in queries.queue_for(fb.world.specialist)
     assert item in queries.queue_for(fb.world.admin)
     assert access.can_handle(fb.world.specialist, fb.world.home_affairs)
+
+
+def test_answer_times_by_running_counts_equal_the_calendars_working_days() -> None:
+    import datetime as dt
+
+    from egov.feedback.queries import _WorkingDayNumbers
+    from egov.workcalendar import queries as calendar
+
+    numbers = _WorkingDayNumbers()
+    pairs = [
+        (dt.date(2026, 2, 13), dt.date(2026, 2, 25)),  # across Tết
+        (dt.date(2026, 3, 2), dt.date(2026, 3, 2)),
+        (dt.date(2025, 12, 31), dt.date(2026, 1, 5)),  # earlier than the first seen
+        (dt.date(2026, 8, 28), dt.date(2026, 9, 4)),
+    ]
+    for start, end in pairs:
+        assert numbers.between(start, end) == calendar.working_days_between(start, end)

@@ -317,3 +317,15 @@ def test_names_and_numbers_written_in_the_text_are_hidden_in_public_and_from_sea
     assert "[…] hỏi về lương" in pages[1]
     assert "hỏi về lương" not in client.get("/phan-anh/", {"q": "nguyen van an"}).content.decode()
     assert "hỏi về lương" in client.get("/phan-anh/", {"q": "hoi ve luong"}).content.decode()
+
+
+def test_the_queue_shows_what_needs_an_answer_unless_asked_for_everything(
+    fb: Any, client_for: Any
+) -> None:
+    done = answered_item(fb, title="Đã trả lời xong")
+    waiting = received_item(fb.home_affairs_category, fb.world.citizen, title="Còn chờ")
+    clerk = client_for(fb.world.clerk)
+    default = clerk.get("/feedback/").content.decode()
+    assert waiting.title in default and done.title not in default
+    everything = clerk.get("/feedback/", {"state": "all"}).content.decode()
+    assert waiting.title in everything and done.title in everything

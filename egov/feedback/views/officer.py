@@ -54,7 +54,10 @@ def queue(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "state": state,
             "overdue": overdue,
-            "states": [s for s in State.choices if s[0] != State.UNVERIFIED],
+            "states": [
+                ("all", _("Tất cả, kể cả đã trả lời")),
+                *[s for s in State.choices if s[0] != State.UNVERIFIED],
+            ],
             "overdue_count": queries.overdue_count(request.user),
             "can_manage": access.can_manage_categories(request.user),
         },
