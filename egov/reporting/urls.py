@@ -39,5 +39,6 @@ urlpatterns = [
     path("catalogue/form/new/", catalogue.form_new, name="catalogue_form_new"),
     path("catalogue/form/<int:pk>/", catalogue.form_edit, name="catalogue_form"),
     path("catalogue/form/<int:pk>/layout/", catalogue.form_layout, name="catalogue_form_layout"),
+    path("catalogue/form/<int:pk>/copy/", catalogue.form_copy, name="catalogue_form_copy"),
     path("catalogue/rule/<int:pk>/remove/", catalogue.rule_remove, name="catalogue_rule_remove"),
 ]

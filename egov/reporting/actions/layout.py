@@ -7,10 +7,11 @@ under one of its reports, the layout is what those reports were made on (complet
 counts its required cells, downloaded workbooks carry its signature), and forms are not
 versioned, so the change is refused with what to do instead: a new form with the new
 layout (:func:`egov.reporting.actions.catalogue.create_form`) given to the units from the
-next period, the old one stopped."""
+next period, the old one stopped (:func:`copy_form` makes the new form from the old)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -19,16 +20,18 @@ from django.utils.translation import gettext as _
 from egov.audit.service import record
 from egov.lib.errors import ActionError
 from egov.reporting import audit_names
-from egov.reporting.actions.catalogue import _require_admin
+from egov.reporting.actions.catalogue import _full_clean, _require_admin
 from egov.reporting.choices import SubmissionState
 from egov.reporting.expressions import parse, references
 from egov.reporting.models import (
     DataValue,
+    FormAssignment,
     FormRow,
     FormSection,
     Indicator,
     ReportForm,
     Submission,
+    ValidationRule,
 )
 
 
@@ -236,3 +239,79 @@ def remove_row(*, actor: Any, row: FormRow, skip_access_check: bool = False) -> 
     before = _layout(form)
     row.delete()
     _done(actor, form, before, "remove_row")
+
+
+@transaction.atomic
+def copy_form(
+    *,
+    actor: Any,
+    form: ReportForm,
+    code: str,
+    name: str = "",
+    valid_from: dt.date,
+    skip_access_check: bool = False,
+) -> ReportForm:
+    """A new form with ``form``'s regime, layout, validation rules and current reporting
+    units (reporting it from ``valid_from``): what a form with submitted data becomes when
+    its layout must change. The old form and its reports stay as they are; it is stopped
+    separately (its units taken off, or marked not in use)."""
+    _require_admin(actor, skip_access_check)
+    copy = ReportForm(
+        code=code.strip(),
+        name=name.strip() or form.name,
+        frequency=form.frequency,
+        cutoff_start_day=form.cutoff_start_day,
+        cutoff_end_day=form.cutoff_end_day,
+        deadline_days=form.deadline_days,
+        line=form.line,
+        sector_unit=form.sector_unit,
+        receiving_unit=form.receiving_unit,
+        outlier_share=form.outlier_share,
+        legal_basis=form.legal_basis,
+    )
+    _full_clean(copy)
+    copy.save()
+    for section in form.sections.order_by("order", "pk"):
+        new_section = FormSection.objects.create(
+            form=copy, order=section.order, title=section.title
+        )
+        FormRow.objects.bulk_create(
+            FormRow(
+                section=new_section,
+                form=copy,
+                indicator_id=row.indicator_id,
+                order=row.order,
+                number=row.number,
+                required=row.required,
+            )
+            for row in section.rows.order_by("order", "pk")
+        )
+    ValidationRule.objects.bulk_create(
+        ValidationRule(
+            form=copy,
+            code=rule.code,
+            left=rule.left,
+            operator=rule.operator,
+            right=rule.right,
+            severity=rule.severity,
+            message=rule.message,
+        )
+        for rule in form.rules.all()
+    )
+    units = list(form.assignments.filter(valid_to__isnull=True).values_list("unit_id", flat=True))
+    FormAssignment.objects.bulk_create(
+        FormAssignment(form=copy, unit_id=unit_id, valid_from=valid_from) for unit_id in units
+    )
+    _renumber(copy)
+    record(
+        action=audit_names.FORM_SAVE,
+        actor=actor,
+        obj=copy,
+        after={
+            "code": copy.code,
+            "copied_from": form.code,
+            "valid_from": valid_from.isoformat(),
+            "units": len(units),
+        },
+    )
+    return copy

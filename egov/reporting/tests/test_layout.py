@@ -160,3 +160,56 @@ def test_the_form_page_explains_why_a_used_layout_cannot_change(client_for, ktxh
     body = page.content.decode()
     assert "đã có số liệu báo cáo nên không sửa được bố cục" in body
     assert "Thêm mục" not in body and "Bỏ dòng" not in body
+
+
+def test_a_form_with_data_is_copied_into_a_new_form_whose_layout_can_change(
+    client_for, ktxh, households
+):
+    import datetime as dt
+
+    from egov.reporting.models import ReportForm
+
+    fill(ktxh, ktxh.world.commune, ktxh.commune_reporter, month(2026, 3))
+    client = client_for(ktxh.province_reporter)
+    page = client.get(f"/ktxh/catalogue/form/{ktxh.form.pk}/").content.decode()
+    assert 'value="B01-KTXH-V2"' in page
+    response = client.post(
+        f"/ktxh/catalogue/form/{ktxh.form.pk}/copy/",
+        {"code": "B01-KTXH-V2", "name": "", "valid_from": "2027-01-01"},
+    )
+    copy = ReportForm.objects.get(code="B01-KTXH-V2")
+    assert response["Location"] == f"/ktxh/catalogue/form/{copy.pk}/"
+    assert _shape(copy) == _shape(ktxh.form) and copy.name == ktxh.form.name
+    assert sorted(copy.rules.values_list("code", flat=True)) == ["R_DANSO_DUONG", "R_THU_GIAM"]
+    assert set(copy.assignments.values_list("unit_id", "valid_from")) == {
+        (ktxh.world.commune.pk, dt.date(2027, 1, 1)),
+        (ktxh.second_commune.pk, dt.date(2027, 1, 1)),
+    }
+    layout.add_row(
+        actor=ktxh.province_reporter,
+        section=copy.sections.order_by("order")[1],
+        indicator=households,
+    )
+    assert _shape(copy)[1][1][-1] == ("4", "SO_HO")
+    assert not FormRow.objects.filter(form=ktxh.form, indicator=households).exists()
+    again = client.post(
+        f"/ktxh/catalogue/form/{ktxh.form.pk}/copy/",
+        {"code": "B01-KTXH-V2", "valid_from": "2027-01-01"},
+        follow=True,
+    )
+    assert "Biểu mẫu có Ký hiệu biểu đã tồn tại." in again.content.decode()
+    assert ReportForm.objects.filter(code__startswith="B01-KTXH").count() == 2
+    bad = client.post(
+        f"/ktxh/catalogue/form/{ktxh.form.pk}/copy/",
+        {"code": "B01-V3", "valid_from": "31/12/2026"},
+        follow=True,
+    )
+    assert "Ngày áp dụng “31/12/2026” không hợp lệ." in bad.content.decode()
+    assert (
+        client_for(ktxh.commune_reporter)
+        .post(
+            f"/ktxh/catalogue/form/{ktxh.form.pk}/copy/", {"code": "X", "valid_from": "2027-01-01"}
+        )
+        .status_code
+        == 404
+    )

@@ -4,6 +4,7 @@ regime and layout, and each form's validation rules. Every write goes through
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -254,6 +255,7 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "units": current.select_related("unit").order_by("unit__path")[:50],
             "units_count": current.count(),
             "reshapable": not layout.has_submitted_data(report_form),
+            "next_month": (local_today().replace(day=1) + dt.timedelta(days=32)).replace(day=1),
             "addable": [
                 i
                 for i in Indicator.objects.filter(formula="").order_by("code")
@@ -339,3 +341,40 @@ def form_layout(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, done)
     return redirect(f"{reverse('reporting:catalogue_form', kwargs={'pk': pk})}#layout")
+
+
+@login_required
+@require_POST
+def form_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new form from this one (regime, layout, rules, units), to change the layout of a
+    form that already has data."""
+    _require_steward(request)
+    report_form = get_object_or_404(ReportForm, pk=pk)
+    raw_day = request.POST.get("valid_from", "")
+    try:
+        try:
+            valid_from = dt.date.fromisoformat(raw_day)
+        except ValueError as exc:
+            raise ActionError(
+                _("Ngày áp dụng “%(raw)s” không hợp lệ.") % {"raw": raw_day[:20]},
+                code="bad_date",
+            ) from exc
+        copy = layout.copy_form(
+            actor=request.user,
+            form=report_form,
+            code=request.POST.get("code", ""),
+            name=request.POST.get("name", ""),
+            valid_from=valid_from,
+        )
+    except ActionError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect(f"{reverse('reporting:catalogue_form', kwargs={'pk': pk})}#layout")
+    messages.success(
+        request,
+        _(
+            "Đã tạo biểu %(code)s từ biểu %(old)s; hãy sửa bố cục biểu mới, rồi thôi giao "
+            "biểu cũ khi biểu mới được áp dụng."
+        )
+        % {"code": copy.code, "old": report_form.code},
+    )
+    return redirect("reporting:catalogue_form", pk=copy.pk)
