@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from egov.lib.dates import BUSINESS_TZ
+from egov.lib.dates import BUSINESS_TZ, local_today
 from egov.organisations.models import OrgUnit
 from egov.reporting import access
 from egov.reporting.choices import CommentKind, SubmissionState
@@ -51,7 +51,12 @@ def forms_to_enter(user: Any) -> QuerySet[FormAssignment]:
     """The (form, unit) pairs ``user`` reports, in one query."""
     scope = access.entry_scope(user)
     return (
-        FormAssignment.objects.filter(scope.q("unit__"), form__active=True, valid_to__isnull=True)
+        FormAssignment.objects.filter(
+            scope.q("unit__"),
+            form__active=True,
+            valid_to__isnull=True,
+            valid_from__lte=local_today(),  # a form given from a later date is not due yet
+        )
         .select_related("form", "unit")
         .order_by("form__code", "unit__path")
     )

@@ -213,3 +213,16 @@ def test_a_form_with_data_is_copied_into_a_new_form_whose_layout_can_change(
         .status_code
         == 404
     )
+
+
+def test_a_copy_given_from_a_later_date_is_not_on_the_work_page_before_it(client_for, ktxh):
+    import datetime as dt
+
+    layout.copy_form(
+        actor=ktxh.province_reporter,
+        form=ktxh.form,
+        code="B01-KTXH-V2",
+        valid_from=dt.date.today() + dt.timedelta(days=40),
+    )
+    page = client_for(ktxh.commune_reporter).get("/ktxh/").content.decode()
+    assert "B01-KTXH —" in page and "B01-KTXH-V2" not in page
