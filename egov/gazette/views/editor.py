@@ -130,12 +130,13 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _page(request: HttpRequest, document: LegalDocument, **forms: Any) -> HttpResponse:
+    status = queries.document_status(document)
     context = {
         "document": document,
         "type_label": DocType(document.doc_type).label,
         "field_labels": [LegalField(f).label for f in document.fields],
-        "status": queries.document_status(document),
-        "status_label": Validity(queries.document_status(document)).label,
+        "status": status,
+        "status_label": Validity(status).label,
         "relations": queries.relations_of(document, public=False),
         "history": document.transitions.select_related("actor"),
         "pdf_form": forms.get("pdf_form") or PdfForm(),
