@@ -95,6 +95,9 @@ class NewsPage(RoutablePageMixin, PortalPage):  # type: ignore[misc] # Wagtail i
         verbose_name = _("Tin bài")
         indexes = [
             models.Index(fields=["-date"], name="portal_news_date"),
+            # The portal home's legal-dissemination column: few rows of a category among
+            # many, newest first.
+            models.Index(fields=["category", "-date"], name="portal_news_category_date"),
             GinIndex(
                 fields=["search_folded"], name="portal_news_search", opclasses=["gin_trgm_ops"]
             ),
