@@ -79,6 +79,21 @@ def test_the_statistics_office_adds_a_section_and_a_row_and_moves_the_row(page, 
     assert ktxh.form.sections.filter(title="III. Hộ dân cư").exists()
     check_page(page)
 
+    # Once a commune has entered data, the layout is fixed; a new form is made from it.
+    from egov.reporting.models import ReportForm
+    from egov.reporting.testing import fill, month
+
+    fill(ktxh, ktxh.world.commune, ktxh.commune_reporter, month(2026, 3))
+    page.reload()
+    assert page.get_by_text("đã có số liệu báo cáo nên không sửa được bố cục").is_visible()
+    assert page.get_by_role("button", name="Thêm mục").count() == 0
+    check_page(page)
+    page.get_by_role("button", name="Tạo biểu mới").click()
+    page.wait_for_load_state("networkidle")
+    copy = ReportForm.objects.get(code="B01-KTXH-V2")
+    assert page.url.endswith(f"/ktxh/catalogue/form/{copy.pk}/")
+    assert page.get_by_role("button", name="Thêm mục").is_visible()
+
 
 def test_the_provincial_leader_reads_the_dashboard(page, ktxh):
     from egov.reporting.periods import recent_periods
