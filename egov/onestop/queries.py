@@ -156,39 +156,78 @@ class Punctuality:
         return 100.0 * (self.early + self.on_time) / self.finished if self.finished else 100.0
 
 
-def _punctuality(qs: QuerySet[Dossier], group: str, label: str) -> list[Punctuality]:
-    """Early: done a working day or more before the due date (here: before the due day);
-    on time: done on the due day; late: after it."""
+@dataclass
+class Figures:
+    agencies: list[Punctuality]
+    procedures: list[Punctuality]
+    indicators: list[Indicator]
+
+
+def figures(qs: QuerySet[Dossier], *, procedure_limit: int = 50) -> Figures:
+    """Punctuality per agency and per procedure and the QĐ 766 groups, from one pass over
+    the dossiers grouped by (receiving unit, procedure), rolled up here.
+
+    Early: done more than half a day before the due time; on time: done by the due time;
+    late: after it; open and overdue: not done, due time passed."""
     now = timezone.now()
-    rows = qs.values(group, label).annotate(
-        early=Count(
-            "pk",
-            filter=Q(
-                completed_at__isnull=False, completed_at__lt=F("due_at") - dt.timedelta(hours=12)
-            ),
-        ),
+    margin = dt.timedelta(hours=12)
+    done = Q(completed_at__isnull=False)
+    rows = qs.values("receiving_unit_id", "procedure_id").annotate(
+        early=Count("pk", filter=done & Q(completed_at__lt=F("due_at") - margin)),
         on_time=Count(
             "pk",
-            filter=Q(
-                completed_at__isnull=False,
-                completed_at__gte=F("due_at") - dt.timedelta(hours=12),
-                completed_at__lte=F("due_at"),
-            ),
+            filter=done & Q(completed_at__gte=F("due_at") - margin, completed_at__lte=F("due_at")),
         ),
         late=Count("pk", filter=Q(completed_at__gt=F("due_at"))),
         open_overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_at__lt=now)),
+        total=Count("pk"),
+        online=Count("pk", filter=Q(channel=Channel.ONLINE)),
+        received=Count("pk", filter=Q(received_at__isnull=False)),
+        scheduled=Count("pk", filter=Q(printed_due_at__isnull=False)),
     )
-    return [
-        Punctuality(
-            key=str(r[group]),
-            label=str(r[label]),
-            early=r["early"],
-            on_time=r["on_time"],
-            late=r["late"],
-            open_overdue=r["open_overdue"],
-        )
-        for r in rows.order_by(label)
-    ]
+    by_unit: dict[int, Punctuality] = {}
+    by_procedure: dict[int, Punctuality] = {}
+    totals = dict.fromkeys(("total", "online", "received", "scheduled", "on_time", "finished"), 0)
+    for row in rows:
+        for table, key in (
+            (by_unit, row["receiving_unit_id"]),
+            (by_procedure, row["procedure_id"]),
+        ):
+            item = table.setdefault(key, Punctuality(key=str(key), label=""))
+            item.early += row["early"]
+            item.on_time += row["on_time"]
+            item.late += row["late"]
+            item.open_overdue += row["open_overdue"]
+        for name in ("total", "online", "received", "scheduled"):
+            totals[name] += row[name]
+        totals["on_time"] += row["early"] + row["on_time"]
+        totals["finished"] += row["early"] + row["on_time"] + row["late"]
+    for pk, name in OrgUnit.objects.filter(pk__in=by_unit).values_list("pk", "name"):
+        by_unit[pk].label = name
+    procedures = sorted(
+        by_procedure.items(), key=lambda kv: -(kv[1].finished + kv[1].open_overdue)
+    )[:procedure_limit]
+    names = dict(
+        (pk, (code, name))
+        for pk, code, name in Procedure.objects.filter(
+            pk__in=[pk for pk, _item in procedures]
+        ).values_list("pk", "code", "name")
+    )
+    for pk, item in procedures:
+        item.key, item.label = names[pk]
+    return Figures(
+        agencies=sorted(by_unit.values(), key=lambda item: item.label),
+        procedures=[item for _pk, item in procedures],
+        indicators=_indicators(qs, totals),
+    )
+
+
+def punctuality_by_agency(qs: QuerySet[Dossier]) -> list[Punctuality]:
+    return figures(qs).agencies
+
+
+def punctuality_by_procedure(qs: QuerySet[Dossier], limit: int = 50) -> list[Punctuality]:
+    return figures(qs, procedure_limit=limit).procedures
 
 
 def stats_scope(user: Any) -> QuerySet[Dossier]:
@@ -197,15 +236,6 @@ def stats_scope(user: Any) -> QuerySet[Dossier]:
     if not scope.everywhere:
         qs = qs.filter(receiving_unit__in=OrgUnit.objects.filter(scope.q()).values("pk"))
     return qs
-
-
-def punctuality_by_agency(qs: QuerySet[Dossier]) -> list[Punctuality]:
-    return _punctuality(qs, "receiving_unit_id", "receiving_unit__name")
-
-
-def punctuality_by_procedure(qs: QuerySet[Dossier], limit: int = 50) -> list[Punctuality]:
-    rows = _punctuality(qs, "procedure__code", "procedure__name")
-    return sorted(rows, key=lambda r: -(r.finished + r.open_overdue))[:limit]
 
 
 @dataclass
@@ -218,20 +248,16 @@ class Indicator:
 
 
 def indicators_766(qs: QuerySet[Dossier]) -> list[Indicator]:
+    return figures(qs).indicators
+
+
+def _indicators(qs: QuerySet[Dossier], totals: dict[str, int]) -> list[Indicator]:
     """The QĐ 766 groups the dossiers can measure, scored on their maximum points: progress
     (on-time rate, 20), online service (share of procedures toàn trình and of dossiers filed
     online, 22), satisfaction (share satisfied or very satisfied, 18), digitisation (share
-    of dossiers with their files, 22), publicity (share of dossiers with a public timeline
-    entry within a day of a change, here: received dossiers with an appointment, 18)."""
-    totals = qs.aggregate(
-        total=Count("pk"),
-        finished=Count("pk", filter=Q(completed_at__isnull=False)),
-        on_time=Count("pk", filter=Q(completed_at__isnull=False, completed_at__lte=F("due_at"))),
-        online=Count("pk", filter=Q(channel=Channel.ONLINE)),
-        received=Count("pk", filter=Q(received_at__isnull=False)),
-        scheduled=Count("pk", filter=Q(printed_due_at__isnull=False)),
-    )
-    totals["with_files"] = (
+    of dossiers with their files, 22), publicity (received dossiers with an appointment
+    published, 18)."""
+    with_files = (
         DossierFile.objects.filter(dossier__in=qs.values("pk"), is_result=False)
         .values("dossier_id")
         .distinct()
@@ -251,7 +277,7 @@ def indicators_766(qs: QuerySet[Dossier]) -> list[Indicator]:
     online_proc = share(procedures["full"], procedures["total"])
     online_doss = share(totals["online"], totals["total"])
     satisfied = share(ratings["good"], ratings["total"])
-    digitised = share(totals["with_files"], totals["total"])
+    digitised = share(with_files, totals["total"])
     published = share(totals["scheduled"], totals["received"])
     return [
         Indicator("publicity", "Công khai, minh bạch", 100 * published, 18 * published, 18),

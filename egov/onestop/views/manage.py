@@ -57,9 +57,8 @@ def statistics(request: HttpRequest) -> HttpResponse:
     if not access.is_officer(request.user):
         raise PermissionDenied
     qs = queries.stats_scope(request.user)
-    agencies = queries.punctuality_by_agency(qs)
-    procedures = queries.punctuality_by_procedure(qs)
-    indicators = queries.indicators_766(qs)
+    figures = queries.figures(qs)
+    agencies, procedures, indicators = figures.agencies, figures.procedures, figures.indicators
     if request.GET.get("export") == "xlsx":
         headers = [
             _("Cơ quan / thủ tục"),
