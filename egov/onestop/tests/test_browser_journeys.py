@@ -120,3 +120,14 @@ def test_an_officer_receives_prints_hands_over_and_returns_the_result(page, worl
     assert dossier.status == Status.RETURNED
     assert "Đã trả kết quả" in page.locator(".facts").inner_text()
     check_page(page)
+    # The desk's other pages: the tracking book, the figures, the catalogue.
+    for path, heading in (
+        ("/onestop/so-theo-doi/", "Sổ theo dõi hồ sơ (Mẫu 06)"),
+        ("/onestop/thong-ke/", "Thống kê giải quyết hồ sơ"),
+        ("/onestop/thu-tuc/", "Danh mục thủ tục hành chính"),
+    ):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").inner_text() == heading
+        check_page(page)
+    assert dossier.code in page.goto("/onestop/so-theo-doi/").text()
