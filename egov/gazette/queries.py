@@ -12,7 +12,6 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from egov.gazette import search
 from egov.gazette.choices import (
-    APPLYING,
     INVERSE_LABELS,
     DocState,
     IssueState,
@@ -20,7 +19,7 @@ from egov.gazette.choices import (
     Validity,
 )
 from egov.gazette.models import GazetteEntry, GazetteIssue, LegalDocument, Relation
-from egov.gazette.validity import Incoming, status_on, validity_on
+from egov.gazette.validity import Incoming, applying_on, status_on, validity_on
 from egov.lib.dates import local_today
 from egov.lib.text import fold
 
@@ -58,7 +57,7 @@ def latest_documents(limit: int = 5) -> list[LegalDocument]:
 
 def in_force_on(day: dt.date) -> QuerySet[LegalDocument]:
     """Published documents that apply, wholly or in part, on ``day``."""
-    return with_validity(published(), day).filter(Q(validity__in=[v.value for v in APPLYING]))
+    return with_validity(published(), day).filter(applying_on(day))
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,7 @@ def search_documents(filters: SearchFilters) -> QuerySet[LegalDocument]:
     if filters.issued_to:
         qs = qs.filter(issue_date__lte=filters.issued_to)
     if filters.validity == "applying":
-        qs = qs.filter(Q(validity__in=[v.value for v in APPLYING]))
+        qs = qs.filter(applying_on(day))
     elif filters.validity in Validity.values:
         qs = qs.filter(Q(validity=filters.validity))
     # Newest first, with or without text (as vbpl.vn lists): ranking would read every

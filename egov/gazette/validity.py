@@ -96,3 +96,17 @@ def validity_on(day: dt.date) -> Expression:
         default=Value(Validity.IN_FORCE.value),
         output_field=CharField(),
     )
+
+
+def applying_on(day: dt.date) -> Q:
+    """Documents that apply (in force, or partly expired) on ``day``, as a filter: the same
+    rule as :func:`validity_on`, written so that PostgreSQL can anti-join the relations once
+    instead of evaluating the CASE for every row."""
+    override = ~Q(override_status="") & Q(override_from__lte=day)
+    computed = (
+        Q(effective_date__lte=day)
+        & (Q(expiry_date__isnull=True) | Q(expiry_date__gt=day))
+        & Q(~_acting(day, [*ENDING, RelationKind.SUSPENDS]))
+    )
+    applying = [Validity.IN_FORCE.value, Validity.PARTLY_EXPIRED.value]
+    return (override & Q(override_status__in=applying)) | (~override & computed)

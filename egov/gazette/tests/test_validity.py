@@ -164,3 +164,35 @@ def test_a_relation_from_an_unpublished_document_changes_nothing(gazette: Any) -
     row: Any = queries.with_validity(queries.published(), day).get(pk=target.pk)
     assert row.validity == Validity.IN_FORCE
     assert target in queries.in_force_on(day)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "day", "expiry", "kind", "override", "expected"), CASES)
+def test_the_in_force_filter_agrees_with_the_status(
+    gazette: Any,
+    case: str,
+    day: dt.date,
+    expiry: dt.date | None,
+    kind: str | None,
+    override: Any,
+    expected: Validity,
+) -> None:
+    province = gazette.world.province
+    target = make_document(
+        province, issue_date=D(2025, 3, 20), effective_date=EFFECTIVE, expiry_date=expiry
+    )
+    if kind:
+        source = make_document(
+            province, issue_date=D(2025, 12, 15), effective_date=SOURCE_EFFECTIVE
+        )
+        rel_actions.add_relation(actor=gazette.editor, source=source, kind=kind, target=target)
+    if override:
+        doc_actions.set_validity_override(
+            actor=gazette.editor,
+            document=target,
+            status=override[0],
+            start=override[1],
+            reason="Theo văn bản của cơ quan có thẩm quyền",
+        )
+    applying = queries.in_force_on(day).filter(pk=target.pk).exists()
+    assert applying == (expected in (Validity.IN_FORCE, Validity.PARTLY_EXPIRED)), case
