@@ -7,14 +7,17 @@ class OnestopConfig(AppConfig):
     verbose_name = _("Một cửa điện tử")
 
     def ready(self) -> None:
-        from egov.home import NAV_PROVIDERS
+        from egov.home import NAV_PROVIDERS, PANEL_PROVIDERS
         from egov.lib.demo import DemoLoader, register_demo_loader
         from egov.onestop import (
             audit_names,  # noqa: F401 - registers names
             demo,
         )
         from egov.onestop.nav import onestop_nav
+        from egov.onestop.panels import queue_panel
 
         register_demo_loader(DemoLoader("onestop", demo.loaded, demo.load, order=70))
         if onestop_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(onestop_nav)
+        if queue_panel not in PANEL_PROVIDERS:
+            PANEL_PROVIDERS.append(queue_panel)

@@ -296,3 +296,13 @@ def test_a_logged_in_citizen_files_with_the_account_and_finds_it_among_their_dos
     processing.withdraw(actor=world.citizen, dossier=dossier, reason="Nộp nhầm")
     dossier.refresh_from_db()
     assert dossier.status == Status.WITHDRAWN
+
+
+def test_the_home_page_lists_the_dossiers_due_soon_for_the_holding_units_officers(
+    world, client_for
+):
+    procedure = make_procedure(world, time_limit=1)
+    dossier = receive(world, procedure)
+    home = client_for(world.clerk).get("/").content.decode()
+    assert "Hồ sơ một cửa sắp đến hạn" in home and dossier.code in home
+    assert dossier.code not in client_for(world.outsider).get("/").content.decode()
