@@ -21,6 +21,8 @@ DAY_END = dt.time(17, 0)
 #: E-mail verification codes: validity and attempts.
 EMAIL_CODE_MINUTES = 15
 EMAIL_CODE_ATTEMPTS = 5
+#: Codes sent to one address in an hour, at most (no mail bombing through the form).
+EMAIL_CODES_PER_HOUR = 5
 #: A sequence of four digits per receiving unit per day.
 SEQUENCE_DIGITS = 4
 #: Apology (Mẫu 04) at least this many working days before the due date.

@@ -40,8 +40,18 @@ def _normalise(email: str) -> str:
 @transaction.atomic
 def send_code(*, email: str) -> EmailVerification:
     email = _normalise(email)
-    code = f"{secrets.randbelow(1_000_000):06d}"
     now = timezone.now()
+    recent = EmailVerification.objects.filter(
+        email=email, created_at__gte=now - dt.timedelta(hours=1)
+    ).count()
+    if recent >= c.EMAIL_CODES_PER_HOUR:
+        raise ActionError(
+            _("Đã gửi %(n)s mã đến địa chỉ này trong một giờ qua; hãy thử lại sau.")
+            % {"n": recent},
+            code="too_many_codes",
+            field="email",
+        )
+    code = f"{secrets.randbelow(1_000_000):06d}"
     row = EmailVerification.objects.create(
         email=email,
         code_hash=_hash(email, code),

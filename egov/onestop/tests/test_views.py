@@ -306,3 +306,14 @@ def test_the_home_page_lists_the_dossiers_due_soon_for_the_holding_units_officer
     home = client_for(world.clerk).get("/").content.decode()
     assert "Hồ sơ một cửa sắp đến hạn" in home and dossier.code in home
     assert dossier.code not in client_for(world.outsider).get("/").content.decode()
+
+
+def test_codes_to_one_address_are_limited_per_hour(world):
+    from egov.lib.errors import ActionError
+    from egov.onestop.actions import verification
+
+    for _i in range(5):
+        verification.send_code(email="b@example.com")
+    with pytest.raises(ActionError) as caught:
+        verification.send_code(email="B@example.com")
+    assert caught.value.code == "too_many_codes"
