@@ -25,6 +25,7 @@ from egov.portal.models import (
 from egov.portal.queries import monday_of
 
 FILLED_AGENCIES = 3
+DEMO_AGENCIES = ("Sở Nội vụ", "Ủy ban nhân dân xã Định Mỹ")
 
 
 def loaded() -> bool:
@@ -123,7 +124,10 @@ def fill_site(home: AgencyHomePage) -> None:
 def load(stdout: Any) -> None:
     result = provisioning.provision_sites(actor=None, skip_access_check=True)
     homes = list(AgencyHomePage.objects.select_related("unit").order_by("unit__path"))
-    for home in homes[:FILLED_AGENCIES]:
+    # The demo accounts' agencies first (bientap.snv, bientap.dinhmy), then in tree order.
+    preferred = [h for h in homes if h.unit.name in DEMO_AGENCIES]
+    chosen = (preferred + [h for h in homes if h not in preferred])[:FILLED_AGENCIES]
+    for home in chosen:
         fill_site(home)
     portal = PortalHomePage.objects.get()
     add_week(ScheduleIndexPage.objects.child_of(portal).get(), leader="Chủ tịch UBND tỉnh")
