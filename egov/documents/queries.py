@@ -4,13 +4,14 @@ duplicates, statistics. Views and other apps read through these."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchRank
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Value
+from django.db.models.functions import Lower, StrIndex, TruncMonth
 
 from egov.documents import access
 from egov.documents import constants as c
@@ -643,3 +644,84 @@ def document_type_named(name: str) -> Any:
         if fold(document_type.name) == wanted:
             return document_type
     return next(t for t in types if t.code == "cong-van")
+
+
+# --- What the agency sites may publish (portal, issue 6) ----------------------------------
+
+
+@dataclass(frozen=True)
+class TypeCount:
+    type_name: str
+    incoming: int
+    outgoing: int
+
+
+def public_counts_by_type(unit: OrgUnit, year: int) -> list[TypeCount]:
+    """Documents received (recalled ones left out) and issued by ``unit`` and the units under
+    it in ``year``, per document type, secret documents never counted (seed 003 mục II.7)."""
+    start, end = day_start(dt.date(year, 1, 1)), day_start(dt.date(year + 1, 1, 1))
+    incoming = (
+        IncomingDocument.objects.filter(
+            unit__path__startswith=unit.path, secrecy=0, arrived_at__gte=start, arrived_at__lt=end
+        )
+        .exclude(status=IncomingStatus.RECALLED)
+        .values_list("document_type__name")
+        .annotate(n=Count("pk"))
+    )
+    outgoing = (
+        OutgoingDocument.objects.filter(
+            unit__path__startswith=unit.path,
+            secrecy=0,
+            status__in=[OutgoingStatus.ISSUED, OutgoingStatus.REPLACED],
+            issued_at__gte=start,
+            issued_at__lt=end,
+        )
+        .values_list("document_type__name")
+        .annotate(n=Count("pk"))
+    )
+    table: dict[str, list[int]] = {}
+    for name, n in incoming:
+        table.setdefault(name, [0, 0])[0] = n
+    for name, n in outgoing:
+        table.setdefault(name, [0, 0])[1] = n
+    return [TypeCount(name, a, b) for name, (a, b) in sorted(table.items())]
+
+
+#: A document reference "số/ký hiệu": 459/UBND-TTTH, 12/2025/QĐ-UBND, 07/CT-UBND.
+_REFERENCE = re.compile(r"\b(\d{1,6})/((?:\d{4}/)?[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)", re.UNICODE)
+
+#: Subjects shorter than this are too generic to match inside a text ("Báo cáo").
+_SUBJECT_MIN = 20
+
+
+def secret_citations(text: str) -> list[str]:
+    """Secret documents (incoming or outgoing, any agency) that ``text`` cites by number and
+    notation or quotes by subject: what must never be published (seed 003 mục IV). Two
+    queries per document table at most."""
+    hits: list[str] = []
+    pairs = {(number, notation.upper()) for number, notation in _REFERENCE.findall(text or "")}
+    lowered = (text or "").lower()
+    for model in (IncomingDocument, OutgoingDocument):
+        secret = model.objects.filter(secrecy__gt=0)
+        if pairs:
+            by_reference = Q()
+            for number, notation in pairs:
+                by_reference |= Q(code_number=number, code_notation__iexact=notation)
+                if model is OutgoingDocument and number.isdigit():
+                    by_reference |= Q(number=int(number), code_notation__iexact=notation)
+            hits.extend(
+                f"{number}/{notation}"
+                for number, notation in secret.filter(by_reference).values_list(
+                    "code_number", "code_notation"
+                )
+            )
+        if len(lowered) >= _SUBJECT_MIN:
+            quoted = (
+                secret.annotate(
+                    at=StrIndex(Value(lowered), Lower("subject"), output_field=IntegerField())
+                )
+                .filter(at__gt=0)
+                .exclude(subject__regex=rf"^.{{0,{_SUBJECT_MIN - 1}}}$")
+            )
+            hits.extend(quoted.values_list("subject", flat=True))
+    return hits

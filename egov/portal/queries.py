@@ -1,25 +1,24 @@
 """Read functions of the portal: what the pages show, read live from the other parts
-through their query modules (an empty list where a part is not there yet), the
+through their query modules, the
 aggregations of the provincial home, search, and the freshness of each section."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from wagtail.models import Site
 
+from egov.documents import queries as documents
+from egov.gazette import queries as gazette
 from egov.lib.dates import local_today
 from egov.lib.text import fold
+from egov.mail import queries as mail
+from egov.onestop import queries as onestop
 from egov.organisations.choices import UnitKind
 from egov.organisations.models import OrgUnit, Person
 from egov.portal.choices import NewsCategory
@@ -32,29 +31,9 @@ from egov.portal.models import (
     ScheduleIndexPage,
     WeeklySchedulePage,
 )
+from egov.reporting import queries as reporting
 
 NEWS_PER_PAGE = 20
-logger = logging.getLogger(__name__)
-
-
-def _optional(module: str) -> ModuleType | None:
-    """Another part's query module, or None while that part does not exist yet."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        return None
-
-
-def _guarded(read: Callable[[], Any], default: Any) -> Any:
-    """Another part's read for an aggregate page: if that part fails, the page still
-    renders without it (the failure is logged), in a savepoint so the transaction
-    survives."""
-    try:
-        with transaction.atomic():
-            return read()
-    except Exception:  # any failure of that part: the page renders without it
-        logger.exception("portal: a part's read failed; shown empty")
-        return default
 
 
 def monday_of(day: dt.date) -> dt.date:
@@ -152,22 +131,9 @@ def portal_home_context(portal: PortalHomePage) -> dict[str, Any]:
     cut = AgencyHomePage.DEPTH * AgencyHomePage.steplen
     for page in [*news, *dissemination, *agency_weeks]:
         page.agency_name = homes.get(page.path[:cut], "")
-    gazette = _optional("egov.gazette.queries")
-    latest_legal = (
-        _guarded(lambda: list(gazette.latest_documents(5)), [])
-        if gazette and hasattr(gazette, "latest_documents")
-        else []
-    )
-    mail = _optional("egov.mail.queries")
-    directory = (
-        _guarded(mail.public_directory, []) if mail and hasattr(mail, "public_directory") else []
-    )
-    onestop = _optional("egov.onestop.queries")
-    procedures = (
-        _guarded(lambda: list(onestop.procedures_public()[:8]), [])
-        if onestop and hasattr(onestop, "procedures_public")
-        else []
-    )
+    latest_legal = list(gazette.latest_documents(5))
+    directory = mail.public_directory()
+    procedures = list(onestop.procedures_public()[:8])
     return {
         "news": news,
         "procedures": procedures,
@@ -230,15 +196,12 @@ class Organisation:
 
 def _public_addresses(unit: OrgUnit) -> dict[int, str]:
     """person id → official address the mail directory publishes for them."""
-    mail = _optional("egov.mail.queries")
-    if mail is None or not hasattr(mail, "public_directory"):
-        return {}
     addresses: dict[int, str] = {}
     for group_unit, boxes in mail.public_directory():
         if not group_unit.path.startswith(unit.path):
             continue
         for box in boxes:
-            if getattr(box, "person_id", None):
+            if box.person_id is not None:
                 addresses[box.person_id] = box.address
     return addresses
 
@@ -293,10 +256,7 @@ def organisation_of(unit: OrgUnit) -> Organisation:
 
 
 def procedures_of(unit: OrgUnit) -> list[Any]:
-    onestop = _optional("egov.onestop.queries")
-    if onestop is None or not hasattr(onestop, "procedures_public"):
-        return []
-    return list(_guarded(lambda: list(onestop.procedures_public().filter(agencies=unit)[:300]), []))
+    return list(onestop.procedures_public().filter(agencies=unit)[:300])
 
 
 @dataclass
@@ -310,16 +270,7 @@ class Figure:
 
 def figures_of(unit: OrgUnit, limit: int = 40) -> list[Figure]:
     """The unit's KT-XH values in approved (locked) reports, latest periods first."""
-    reporting = _optional("egov.reporting.queries")
-    if reporting is None:
-        return []
-    values = (
-        reporting.DataValue.objects.filter(
-            unit=unit, submission__state=reporting.SubmissionState.LOCKED, value__isnull=False
-        )
-        .select_related("indicator", "period", "combo")
-        .order_by("-period__end", "indicator__code", "combo__order")[:limit]
-    )
+    values = reporting.approved_values(unit, limit)
     return [
         Figure(
             value.indicator.name,
@@ -343,39 +294,11 @@ class DocumentCounts:
 def document_counts_of(unit: OrgUnit, year: int | None = None) -> DocumentCounts:
     """Incoming and issued documents of the agency this year by type (seed 003 mục II.7);
     secret documents are never counted in what is published."""
-    documents = importlib.import_module("egov.documents.queries")
     year = year or local_today().year
-    start = documents.day_start(dt.date(year, 1, 1))
-    end = documents.day_start(dt.date(year + 1, 1, 1))
-    incoming = (
-        documents.IncomingDocument.objects.filter(
-            unit__path__startswith=unit.path, secrecy=0, arrived_at__gte=start, arrived_at__lt=end
-        )
-        .exclude(status=documents.IncomingStatus.RECALLED)
-        .values("document_type__name")
-        .annotate(n=Count("pk"))
-    )
-    outgoing = (
-        documents.OutgoingDocument.objects.filter(
-            unit__path__startswith=unit.path,
-            secrecy=0,
-            status__in=[documents.OutgoingStatus.ISSUED, documents.OutgoingStatus.REPLACED],
-            issued_at__gte=start,
-            issued_at__lt=end,
-        )
-        .values("document_type__name")
-        .annotate(n=Count("pk"))
-    )
-    table: dict[str, dict[str, Any]] = {}
-    for row in incoming:
-        table.setdefault(row["document_type__name"], {"incoming": 0, "outgoing": 0})["incoming"] = (
-            row["n"]
-        )
-    for row in outgoing:
-        table.setdefault(row["document_type__name"], {"incoming": 0, "outgoing": 0})["outgoing"] = (
-            row["n"]
-        )
-    rows = [{"type": name, **counts} for name, counts in sorted(table.items())]
+    rows: list[dict[str, Any]] = [
+        {"type": row.type_name, "incoming": row.incoming, "outgoing": row.outgoing}
+        for row in documents.public_counts_by_type(unit, year)
+    ]
     return DocumentCounts(
         year=year,
         rows=rows,

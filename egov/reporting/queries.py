@@ -311,3 +311,15 @@ def timeliness(form: ReportForm, period: Period) -> list[TimelinessRow]:
             )
         )
     return rows
+
+
+def approved_values(unit: OrgUnit, limit: int = 40) -> QuerySet[DataValue]:
+    """The unit's own values in approved (locked) reports, latest periods first, with their
+    indicator, period and breakdown cell: what the agency's site may publish (issue 6)."""
+    return (
+        DataValue.objects.filter(
+            unit=unit, submission__state=SubmissionState.LOCKED, value__isnull=False
+        )
+        .select_related("indicator", "period", "combo")
+        .order_by("-period__end", "indicator__code", "combo__order")[:limit]
+    )
