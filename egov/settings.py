@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "egov.onestop",
     "egov.feedback",
     "egov.portal",
+    "egov.monitoring",
     # Wagtail: agency sites and the provincial portal (decision 0015).
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("onestop/", include("egov.onestop.urls")),
     path("feedback/", include("egov.feedback.urls")),
     path("portal/", include("egov.portal.urls")),
+    path("monitoring/", include("egov.monitoring.urls")),
     path("cms/", include(wagtailadmin_urls)),  # Wagtail admin: agency site editors (issue 6)
     path("cms-documents/", include(wagtaildocs_urls)),
     *PUBLIC_PARTS,
