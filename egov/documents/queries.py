@@ -376,15 +376,41 @@ def statistics(
     user: Any, *, date_from: dt.date, date_to: dt.date, unit: OrgUnit | None = None
 ) -> Statistics:
     """Counts over documents ``user`` may see, received or issued in the period."""
-    today = local_today()
-    incoming = (
-        incoming_visible_to(user)
-        .filter(
-            arrived_at__gte=day_start(date_from), arrived_at__lt=day_start(date_to, days_after=1)
-        )
-        .exclude(status=IncomingStatus.RECALLED)
+    return _statistics(
+        incoming_visible_to(user),
+        outgoing_visible_to(user),
+        date_from=date_from,
+        date_to=date_to,
+        unit=unit,
     )
-    outgoing = outgoing_visible_to(user).filter(
+
+
+def unit_statistics(unit: OrgUnit | None, *, date_from: dt.date, date_to: dt.date) -> Statistics:
+    """The same counts over every document of ``unit`` and its subtree (the whole province
+    when ``unit`` is None), whoever asks: for the oversight part, whose own access check
+    decides who sees these figures (it never sees the documents themselves)."""
+    return _statistics(
+        IncomingDocument.objects.all(),
+        OutgoingDocument.objects.all(),
+        date_from=date_from,
+        date_to=date_to,
+        unit=unit,
+    )
+
+
+def _statistics(
+    incoming_base: QuerySet[IncomingDocument],
+    outgoing_base: QuerySet[OutgoingDocument],
+    *,
+    date_from: dt.date,
+    date_to: dt.date,
+    unit: OrgUnit | None,
+) -> Statistics:
+    today = local_today()
+    incoming = incoming_base.filter(
+        arrived_at__gte=day_start(date_from), arrived_at__lt=day_start(date_to, days_after=1)
+    ).exclude(status=IncomingStatus.RECALLED)
+    outgoing = outgoing_base.filter(
         status__in=[OutgoingStatus.ISSUED, OutgoingStatus.REPLACED],
         issued_at__gte=day_start(date_from),
         issued_at__lt=day_start(date_to, days_after=1),

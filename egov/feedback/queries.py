@@ -193,13 +193,30 @@ class _WorkingDayNumbers:
 def statistics(user: Any, *, year: int) -> list[AgencyStats]:
     """Per agency the user may see: items received in ``year``, answered on time or late,
     still open and overdue, and the average answer time in working days."""
+    return _agency_stats(access.items_visible_to(user).filter(received_at__year=year))
+
+
+def unit_answer_stats(unit: Any | None, *, date_from: dt.date, date_to: dt.date) -> AgencyStats:
+    """One row over every item addressed to ``unit`` or its subtree (the whole province when
+    None) received in the period, whoever asks: for the oversight part, which decides itself
+    who sees the figures."""
+    items = Item.objects.filter(received_at__date__gte=date_from, received_at__date__lte=date_to)
+    if unit is not None:
+        items = items.filter(agency__path__startswith=unit.path)
+    total = AgencyStats(unit.pk if unit is not None else 0, unit.name if unit is not None else "")
+    for row in _agency_stats(items):
+        for name in ("received", "answered", "on_time", "late", "open", "overdue"):
+            setattr(total, name, getattr(total, name) + getattr(row, name))
+        total.days.extend(row.days)
+    return total
+
+
+def _agency_stats(qs: QuerySet[Any]) -> list[AgencyStats]:
     today = local_today()
     rows: dict[int, AgencyStats] = {}
     numbers = _WorkingDayNumbers()
-    items = (
-        access.items_visible_to(user)
-        .filter(received_at__year=year)
-        .values("agency_id", "agency__name", "state", "received_at", "answered_at", "due_date")
+    items = qs.values(
+        "agency_id", "agency__name", "state", "received_at", "answered_at", "due_date"
     )
     for row in items:
         stats = rows.setdefault(

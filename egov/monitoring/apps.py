@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class MonitoringConfig(AppConfig):
     name = "egov.monitoring"
     verbose_name = _("Giám sát, đánh giá ứng dụng CNTT")
+
+    def ready(self) -> None:
+        from egov.home import NAV_PROVIDERS
+        from egov.monitoring import audit_names  # noqa: F401 - registers names
+        from egov.monitoring.nav import monitoring_nav
+
+        if monitoring_nav not in NAV_PROVIDERS:
+            NAV_PROVIDERS.append(monitoring_nav)

@@ -230,6 +230,21 @@ def punctuality_by_procedure(qs: QuerySet[Dossier], limit: int = 50) -> list[Pun
     return figures(qs, procedure_limit=limit).procedures
 
 
+def unit_punctuality(unit: OrgUnit | None, *, date_from: dt.date, date_to: dt.date) -> Punctuality:
+    """Dossiers received by ``unit`` or its subtree (the whole province when None) and
+    completed in the period, early, on time or late, whoever asks: for the oversight part,
+    which decides itself who sees the figures."""
+    qs = Dossier.objects.filter(completed_at__date__gte=date_from, completed_at__date__lte=date_to)
+    if unit is not None:
+        qs = qs.filter(receiving_unit__path__startswith=unit.path)
+    total = Punctuality(key=str(unit.pk) if unit else "", label=unit.name if unit else "")
+    for row in figures(qs, procedure_limit=0).agencies:
+        total.early += row.early
+        total.on_time += row.on_time
+        total.late += row.late
+    return total
+
+
 def stats_scope(user: Any) -> QuerySet[Dossier]:
     scope = access.officer_scope(user)
     qs = Dossier.objects.all()

@@ -1,0 +1,3 @@
+from egov.monitoring.models.targets import Target
+
+__all__ = ["Target"]
