@@ -71,3 +71,22 @@ def test_the_hourly_command_follows_role_changes_in_the_editors_groups(sites: An
     RoleAssignment.objects.filter(user=sites.editor).update(valid_to=dt.date(2021, 1, 1))
     call_command("portal_scheduler")
     assert not sites.editor.groups.exists()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection
+def test_a_page_whose_go_live_time_passed_is_published_by_the_worker_process(
+    sites: Any,
+) -> None:
+    """End to end without a cron: the chain is started (as the hourly command does), the
+    real worker command runs what is due, the page goes live, the next run waits."""
+    from django.core.management import call_command
+
+    page = draft_news(sites.home_affairs, title="Tin hẹn giờ qua hàng đợi")
+    _schedule(page, minutes=-5)
+    assert tasks.ensure_next_run()
+    assert not NewsPage.objects.get(pk=page.pk).live
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
+    assert NewsPage.objects.get(pk=page.pk).live
+    done = DBTaskResult.objects.get(task_path=tasks.TASK_PATH, status="SUCCESSFUL")
+    assert done.return_value["published"] == [page.pk]
+    assert DBTaskResult.objects.filter(task_path=tasks.TASK_PATH, status="READY").count() == 1
