@@ -88,5 +88,5 @@ def test_a_page_whose_go_live_time_passed_is_published_by_the_worker_process(
     call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
     assert NewsPage.objects.get(pk=page.pk).live
     done = DBTaskResult.objects.get(task_path=tasks.TASK_PATH, status="SUCCESSFUL")
-    assert done.return_value["published"] == [page.pk]
+    assert (done.return_value or {}).get("published") == [page.pk]
     assert DBTaskResult.objects.filter(task_path=tasks.TASK_PATH, status="READY").count() == 1
