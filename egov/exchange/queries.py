@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from egov.exchange import access
@@ -174,3 +175,31 @@ def traffic_by_hour(hours: int = 24) -> list[dict[str, Any]]:
 def last_received() -> dt.datetime | None:
     value: dt.datetime | None = InboxMessage.objects.aggregate(last=Max("received_at"))["last"]
     return value
+
+
+@dataclass
+class Acknowledgement:
+    received: int
+    same_day: int
+
+
+def unit_acknowledgement(
+    unit: OrgUnit | None, *, date_from: dt.date, date_to: dt.date
+) -> Acknowledgement:
+    """Documents (not status packages) received over the exchange by ``unit`` or its subtree
+    (the whole province when None) in the period, and how many the clerk registered or
+    refused on the day they arrived (business time zone), whoever asks: for the oversight
+    part, which decides itself who sees the figures."""
+    qs = InboxMessage.objects.filter(
+        kind=Kind.EDOC, received_at__date__gte=date_from, received_at__date__lte=date_to
+    ).exclude(state__in=[InboxState.REJECTED, InboxState.RECALLED])
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    figures = qs.annotate(got=TruncDate("received_at"), done=TruncDate("handled_at")).aggregate(
+        received=Count("pk"),
+        same_day=Count(
+            "pk",
+            filter=Q(state__in=[InboxState.REGISTERED, InboxState.REFUSED], done=F("got")),
+        ),
+    )
+    return Acknowledgement(received=figures["received"], same_day=figures["same_day"])

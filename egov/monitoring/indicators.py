@@ -15,10 +15,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from egov.documents import queries as documents
+from egov.exchange import queries as exchange
 from egov.feedback import queries as feedback
+from egov.lib.dates import local_today
 from egov.monitoring.choices import Direction, Unit
 from egov.onestop import queries as onestop
 from egov.organisations.models import OrgUnit
+from egov.portal import queries as portal
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,16 @@ def feedback_average_days(unit: OrgUnit | None, period: Period) -> float | None:
     return _feedback(unit, period).average_days
 
 
+def exchange_same_day_rate(unit: OrgUnit | None, period: Period) -> float | None:
+    a = exchange.unit_acknowledgement(unit, date_from=period.date_from, date_to=period.date_to)
+    return _share(a.same_day, a.received)
+
+
+def site_compliance_rate(unit: OrgUnit | None, period: Period) -> float | None:
+    sites = portal.site_compliance(unit, on=min(period.date_to, local_today()))
+    return _share(sum(1 for site in sites if site.passes), len(sites))
+
+
 INDICATORS: dict[str, Indicator] = {
     i.code: i
     for i in (
@@ -151,6 +164,30 @@ INDICATORS: dict[str, Indicator] = {
             Unit.PERCENT,
             Direction.LOWER,
             documents_overdue_rate,
+        ),
+        Indicator(
+            "exchange_same_day_rate",
+            _("Tỷ lệ văn bản liên thông được tiếp nhận trong ngày"),
+            _(
+                "Văn bản nhận qua trục liên thông trong kỳ được văn thư vào sổ hoặc từ chối "
+                "ngay trong ngày nhận, chia cho tổng số văn bản nhận qua trục (gói tin không "
+                "hợp lệ, bị thu hồi không tính)."
+            ),
+            Unit.PERCENT,
+            Direction.HIGHER,
+            exchange_same_day_rate,
+        ),
+        Indicator(
+            "portal_site_compliance",
+            _("Tỷ lệ trang thông tin điện tử đạt yêu cầu cập nhật"),
+            _(
+                "Số trang của cơ quan có đủ các mục trong 60 ngày kể từ khi lập và các mục "
+                "thường xuyên cập nhật đúng hạn (bảng kiểm của tổ kiểm tra), vào cuối kỳ, "
+                "chia cho số trang."
+            ),
+            Unit.PERCENT,
+            Direction.HIGHER,
+            site_compliance_rate,
         ),
         Indicator(
             "onestop_on_time_rate",

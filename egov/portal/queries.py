@@ -21,6 +21,7 @@ from egov.mail import queries as mail
 from egov.onestop import queries as onestop
 from egov.organisations.choices import UnitKind
 from egov.organisations.models import OrgUnit, Person
+from egov.portal import freshness
 from egov.portal.choices import NewsCategory
 from egov.portal.constants import HOME_NEWS_COUNT
 from egov.portal.models import (
@@ -354,3 +355,12 @@ def unit_kind_label(kind: str) -> str:
 
 
 from egov.portal.freshness import freshness_of  # noqa: E402 - freshness reads the above
+
+
+def site_compliance(unit: OrgUnit | None, *, on: dt.date) -> list[Any]:
+    """The seed-003 checklist verdicts (``freshness.SiteCompliance``) of the agency sites of
+    ``unit``'s subtree (every site when None) as of ``on``: for the oversight part."""
+    homes = AgencyHomePage.objects.select_related("unit").order_by("unit__path")
+    if unit is not None:
+        homes = homes.filter(unit__path__startswith=unit.path)
+    return [freshness.compliance_of(home, today=on) for home in homes]

@@ -74,3 +74,51 @@ def test_the_measure_shows_the_distance_to_the_seeded_fifty_percent_target(world
     assert m.target == 50
     assert m.gap == 25.0
     assert m.met is False
+
+
+def _inbox(world: Any, n: int, *, received: dt.datetime, handled: dt.datetime | None) -> None:
+    from egov.exchange.models import InboxMessage
+
+    InboxMessage.objects.create(
+        kind="edoc",
+        document_id=f"doc-{n}",
+        from_code="000.00.00.G01",
+        to_code="000.00.02.H01",
+        sha256="0" * 64,
+        size=10,
+        dedupe_key=f"key-{n}",
+        state="registered" if handled else "waiting",
+        received_at=received,
+        handled_at=handled,
+        unit=world.home_affairs,
+    )
+
+
+def test_the_same_day_rate_counts_exchange_documents_registered_on_their_day(
+    world: Any,
+) -> None:
+    from egov.lib.dates import BUSINESS_TZ
+
+    morning = dt.datetime(2026, 3, 10, 8, tzinfo=BUSINESS_TZ)
+    _inbox(world, 1, received=morning, handled=morning + dt.timedelta(hours=3))
+    _inbox(world, 2, received=morning, handled=morning + dt.timedelta(days=1))
+    _inbox(world, 3, received=morning, handled=None)
+    # 23:30 on the 10th and 06:00 on the 11th are different business days, though the same
+    # UTC day.
+    late = dt.datetime(2026, 3, 10, 23, 30, tzinfo=BUSINESS_TZ)
+    _inbox(world, 4, received=late, handled=late + dt.timedelta(hours=7))
+    year = Period.year(2026)
+    assert indicators.exchange_same_day_rate(world.home_affairs, year) == 25.0
+    assert indicators.exchange_same_day_rate(None, year) == 25.0
+    assert indicators.exchange_same_day_rate(world.finance, year) is None
+
+
+def test_site_compliance_reads_the_portal_checklist(world: Any) -> None:
+    from egov.portal.actions import provisioning
+
+    year = Period.year(local_today().year)
+    assert indicators.site_compliance_rate(world.home_affairs, year) is None
+    provisioning.provision_sites(actor=world.admin)
+    # Fresh sites have empty sections: none passes the inspection team's checklist yet.
+    assert indicators.site_compliance_rate(world.home_affairs, year) == 0.0
+    assert indicators.site_compliance_rate(None, year) == 0.0

@@ -30,6 +30,7 @@ def test_an_administrator_sets_a_target_and_it_is_audited(world: Any) -> None:
     )
     assert target.set_by == world.admin
     event = AuditEvent.objects.filter(action="monitoring.target.set").latest("pk")
+    assert event.after is not None
     assert event.after["value"] == "95"
     actions.set_target(
         actor=world.admin, indicator_code="onestop_on_time_rate", value=Decimal("97"), year=2026

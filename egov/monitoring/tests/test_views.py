@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from decimal import Decimal
 from typing import Any
 
 import openpyxl
@@ -120,7 +121,7 @@ def test_an_administrator_sets_a_target_through_the_form(world: Any, client_for:
     )
     assert response.status_code == 302
     target = Target.objects.get(indicator_code="onestop_on_time_rate")
-    assert (target.unit, target.year, target.value) == (world.finance, 2026, 97.5)
+    assert (target.unit, target.year, target.value) == (world.finance, 2026, Decimal("97.5"))
     assert "Sở Tài chính" in admin.get("/monitoring/muc-tieu/").content.decode()
 
 
