@@ -326,7 +326,8 @@ def contact_of(unit: OrgUnit) -> Contact:
 
 
 def search(text: str, *, root: Any | None = None, limit: int = 50) -> list[Any]:
-    """Live news and section pages matching every word of ``text`` without diacritics
+    """Live news, the leaders' weekly schedules (their entries: leader, work, place,
+    participants) and section pages matching every word of ``text`` without diacritics
     ("uy ban" finds "Ủy ban"), newest first; under ``root`` only when given."""
     terms = [term for term in fold(text).split(" ") if term]
     if not terms:
@@ -342,8 +343,12 @@ def search(text: str, *, root: Any | None = None, limit: int = 50) -> list[Any]:
     results: list[Any] = list(news)
     from egov.portal.models import FunctionsPage, IntroductionPage
 
-    for model in (IntroductionPage, FunctionsPage, AgencyHomePage):
-        qs = model.objects.live().filter(condition)
+    weeks = WeeklySchedulePage.objects.live().filter(condition).order_by("-week_start")
+    sections = [
+        model.objects.live().filter(condition)
+        for model in (IntroductionPage, FunctionsPage, AgencyHomePage)
+    ]
+    for qs in (weeks, *sections):
         if root is not None:
             qs = qs.filter(path__startswith=root.path)
         results.extend(qs[:10])

@@ -177,3 +177,16 @@ def test_the_public_pages_speak_english_when_asked(sites: Any, client: Any) -> N
     assert "Skip to main content" in text
     assert "Section update status" in text
     assert 'lang="en"' in text
+
+
+def test_search_covers_the_weekly_schedules_of_the_portal_and_the_agencies(
+    sites: Any, client: Any
+) -> None:
+    from egov.portal.demo import add_week
+    from egov.portal.models import ScheduleIndexPage
+
+    add_week(ScheduleIndexPage.objects.child_of(sites.home_affairs).get(), leader="Giám đốc Sở")
+    found = get(client, PORTAL, "/tim-kiem/?q=doan+kiem+tra+cap+nhat").content.decode()
+    assert "/lich-cong-tac/tuan-" in found
+    on_finance = get(client, "stc.localhost", "/tim-kiem/?q=doan+kiem+tra+cap+nhat")
+    assert "/lich-cong-tac/tuan-" not in on_finance.content.decode()
