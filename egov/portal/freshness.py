@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Max, Min
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from egov.lib.dates import BUSINESS_TZ, local_today
@@ -30,6 +31,10 @@ class SectionStatus:
     last_update: dt.date | None
     late_by: int  # working days past the allowed interval (0 when on time)
     filled_in_time: bool
+    #: From the publication history (Wagtail's publish log): intervals between two updates
+    #: (the first from the site's creation) longer than allowed, and the longest excess.
+    lapses: int = 0
+    longest_lapse: int = 0
 
     @property
     def late(self) -> bool:
@@ -38,6 +43,45 @@ class SectionStatus:
 
 def _local_date(moment: dt.datetime | None) -> dt.date | None:
     return moment.astimezone(BUSINESS_TZ).date() if moment else None
+
+
+PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
+
+
+def publication_days(section_page: Any, *, since: dt.date, until: dt.date) -> list[dt.date]:
+    """The local days on which something under ``section_page`` (the news index, the
+    schedule index) was published, from Wagtail's publish log: the history, not the
+    current state (a back-dated news item or a week published late counts on the day it
+    went live)."""
+    from wagtail.models import PageLogEntry
+
+    days = (
+        PageLogEntry.objects.filter(
+            page__path__startswith=section_page.path,
+            page__depth__gt=section_page.depth,
+            action__in=PUBLISH_ACTIONS,
+        )
+        .annotate(day=TruncDate("timestamp", tzinfo=BUSINESS_TZ))
+        .filter(day__gte=since, day__lte=until)
+        .values_list("day", flat=True)
+        .distinct()
+        .order_by("day")
+    )
+    return list(days)
+
+
+def lapses_in(days: list[dt.date], *, start: dt.date, allowed: int) -> tuple[int, int]:
+    """(number of intervals between consecutive updates, from ``start``, longer than
+    ``allowed`` working days; the longest excess in working days)."""
+    count = longest = 0
+    previous = start
+    for day in days:
+        excess = working_days_between(previous, day) - allowed
+        if excess > 0:
+            count += 1
+            longest = max(longest, excess)
+        previous = day
+    return count, longest
 
 
 def freshness_of(
@@ -87,7 +131,13 @@ def freshness_of(
             filled = live and bool(getattr(page, "is_filled", True))
             filled_on = _local_date(page.first_published_at) if page and filled else None
             last = _local_date(page.last_published_at) if page and filled else None
-        late_by = 0
+        late_by = lapses = longest_lapse = 0
+        if allowed is not None and page is not None:
+            lapses, longest_lapse = lapses_in(
+                publication_days(page, since=home.created_on, until=today),
+                start=home.created_on,
+                allowed=allowed,
+            )
         if allowed is not None:
             if last is None:
                 late_by = max(0, working_days_between(home.created_on, today) - allowed)
@@ -105,6 +155,8 @@ def freshness_of(
                 last_update=last,
                 late_by=late_by,
                 filled_in_time=bool(filled and filled_on and filled_on <= deadline),
+                lapses=lapses,
+                longest_lapse=longest_lapse,
             )
         )
     return statuses
@@ -131,10 +183,18 @@ class SiteCompliance:
         return sum(1 for s in self.sections if not s.filled_in_time)
 
     @property
+    def lapses(self) -> int:
+        return sum(s.lapses for s in self.sections)
+
+    @property
     def passes(self) -> bool:
         """The inspection team's verdict: all sections filled within 60 days of the site's
-        creation and the regular ones up to date."""
-        return all(s.filled and s.filled_in_time for s in self.sections) and self.late == 0
+        creation, the regular ones up to date and updated on time all along (history)."""
+        return (
+            all(s.filled and s.filled_in_time for s in self.sections)
+            and self.late == 0
+            and self.lapses == 0
+        )
 
 
 def compliance_of(home: AgencyHomePage, *, today: dt.date | None = None) -> SiteCompliance:

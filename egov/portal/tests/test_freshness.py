@@ -115,3 +115,34 @@ def test_the_provincial_inspection_team_sees_every_site(sites: Any, client_for: 
     text = client_for(inspector).get("/portal/").content.decode()
     assert "Sở Nội vụ" in text and "Sở Tài chính" in text and "Định Mỹ" in text
     assert "Lập trang thông tin cho mọi cơ quan" not in text  # provisioning is the admin's
+
+
+def test_updates_on_time_are_judged_from_the_publication_history(
+    sites: Any, client_for: Any
+) -> None:
+    """A news gap of six working days in the past is a lapse even though the section is
+    up to date today: the inspection reads Wagtail's publish log, not the current state."""
+    from wagtail.models import PageLogEntry
+
+    from egov.lib.dates import BUSINESS_TZ
+    from egov.portal.tests.helpers import published_news
+    from egov.workcalendar.queries import add_working_days
+
+    home = sites.home_affairs
+    created = dt.date(2026, 3, 2)
+    first = add_working_days(created, 1)
+    after_gap = add_working_days(first, 6)
+    today = add_working_days(after_gap, 1)
+    AgencyHomePage.objects.filter(pk=home.pk).update(created_on=created)
+    for title, day in (("Tin thứ nhất", first), ("Tin sau khoảng trống", after_gap)):
+        page = published_news(home, title=title, day=day)
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish").update(
+            timestamp=dt.datetime.combine(day, dt.time(9), tzinfo=BUSINESS_TZ)
+        )
+    home = AgencyHomePage.objects.get(pk=home.pk)
+    news = _by_section(home, today=today)[Section.NEWS]
+    assert news.late_by == 0
+    assert (news.lapses, news.longest_lapse) == (1, 5)
+    assert not compliance_of(home, today=today).passes
+    report = client_for(sites.editor).get(f"/portal/trang/{home.pk}/").content.decode()
+    assert "Theo lịch sử đăng: 1 lần cập nhật chậm" in report
