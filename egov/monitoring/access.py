@@ -58,3 +58,11 @@ def get_agency_for_user(user: Any, pk: int) -> OrgUnit:
     if unit is None:
         raise Http404
     return unit
+
+
+def all_agencies() -> QuerySet[OrgUnit]:
+    """Every agency ranked and shown to provincial viewers."""
+    agencies: QuerySet[OrgUnit] = OrgUnit.objects.filter(
+        valid_to__isnull=True, kind__in=AGENCY_KINDS
+    ).order_by("path")
+    return agencies
