@@ -13,4 +13,7 @@ from egov.monitoring import access
 def monitoring_nav(request: HttpRequest) -> list[NavItem]:
     if not access.can_view(request.user):
         return []
-    return [NavItem(_("Giám sát ứng dụng CNTT"), reverse("monitoring:dashboard"), "dashboard", 90)]
+    return [
+        NavItem(_("Giám sát ứng dụng CNTT"), reverse("monitoring:dashboard"), "dashboard", 90),
+        NavItem(_("Xếp hạng ứng dụng CNTT"), reverse("monitoring:rankings"), "rankings", 91),
+    ]

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from egov.monitoring import views
+from egov.monitoring import views, views_rankings
 
 app_name = "monitoring"
 
@@ -8,4 +8,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.dashboard, name="dashboard"),
     path("co-quan/<int:pk>/", views.agency, name="agency"),
     path("muc-tieu/", views.targets, name="targets"),
+    path("xep-hang/", views_rankings.rankings, name="rankings"),
+    path("xep-hang/<int:pk>/", views_rankings.ranking_run, name="ranking_run"),
+    path("xep-hang/phuong-phap/moi/", views_rankings.method_form, name="method_new"),
+    path("xep-hang/phuong-phap/<int:pk>/", views_rankings.method_form, name="method_edit"),
 ]

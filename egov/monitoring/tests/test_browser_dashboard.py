@@ -27,3 +27,31 @@ def test_an_agency_leader_reads_the_dashboards(world: Any, page: Any) -> None:
     main = page.locator("main").inner_text()
     assert "đạt mục tiêu" in main
     assert_accessible(page)
+
+
+def test_an_administrator_configures_and_runs_a_ranking(world: Any, page: Any) -> None:
+    from egov.lib.testing.browser import give_totp_device
+
+    register(world, channel="exchange", day=dt.date(2026, 3, 10))
+    give_totp_device(world.admin)
+    log_in(page, "admin", PERSONA_PASSWORD)
+    page.goto("/monitoring/xep-hang/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Thêm phương pháp").click()
+    page.get_by_label("Tên phương pháp").fill("Xếp hạng ứng dụng CNTT năm")
+    page.get_by_label("Tiêu chí 1: tên").fill("Văn bản điện tử")
+    page.get_by_label("Tiêu chí 1: trọng số").fill("90")
+    page.get_by_label("Tiêu chí 1: mức 0 điểm").fill("0")
+    page.get_by_label("Tiêu chí 1: mức điểm tối đa").fill("50")
+    page.get_by_role("button", name="Lưu phương pháp").click()
+    summary = page.locator(".error-summary").inner_text()
+    assert "chưa có nguồn số liệu" in summary and "là 90, phải bằng 100" in summary
+    assert_accessible(page)
+    page.get_by_label("Tiêu chí 1: nguồn số liệu").select_option("edoc_electronic_share")
+    page.get_by_label("Tiêu chí 1: trọng số").fill("100")
+    page.get_by_role("button", name="Lưu phương pháp").click()
+    page.get_by_label("Phương pháp").select_option(label="Xếp hạng ứng dụng CNTT năm")
+    page.get_by_label("Năm").fill("2026")
+    page.get_by_role("button", name="Tính xếp hạng").click()
+    assert "giá trị 100 → 100/100 điểm" in page.locator("main").inner_text()
+    assert_accessible(page)
