@@ -106,6 +106,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "dir": request.GET.get("dir", "desc"),
             "chart": chart,
             "can_set_targets": access.can_set_targets(request.user),
+            "province": province,
         },
     )
 
@@ -219,3 +220,31 @@ def _parse_target(data: Any) -> tuple[dict[str, str], dict[str, Any]]:
             args["year"] = int(year)
     args["source"] = data.get("source", "").strip()[:300]
     return errors, args
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def report(request: HttpRequest) -> HttpResponse:
+    """The six-monthly or yearly report for the province (provincial viewers), as DOCX to
+    edit and sign through the e-office, or as PDF."""
+    from egov.monitoring import reports
+
+    if not access.sees_province(request.user):
+        raise Http404
+    year = _year(request)
+    kind = reports.HALF if request.GET.get("kind") == reports.HALF else reports.YEAR
+    fmt = request.GET.get("format")
+    if fmt in ("docx", "pdf"):
+        data = reports.report_data(kind, year)
+        name = f"bao-cao-cntt-{'6-thang-' if kind == reports.HALF else ''}{year}"
+        if fmt == "docx":
+            response = HttpResponse(reports.docx_bytes(data), content_type=DOCX)
+        else:
+            response = HttpResponse(reports.pdf_bytes(data), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+        return response
+    return render(
+        request, "monitoring/report.html", {"year": year, "years": _years(), "kind": kind}
+    )
