@@ -1,16 +1,19 @@
 """The one-stop forms of TT 01/2018/TT-VPCP as PDF: Mẫu 01–05 on A5, the tracking book
-Mẫu 06 on A4 landscape. reportlab, DejaVu Serif (every Vietnamese letter)."""
+Mẫu 06 on A4 landscape. reportlab, DejaVu Serif (every Vietnamese letter). The forms are
+the circular's, so they are printed in Vietnamese whatever language the officer's screen
+is in."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import unicodedata
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Callable, Sequence
+from functools import cache, wraps
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -35,6 +38,15 @@ TITLES = {
     4: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
     5: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
 }
+
+
+def _in_vietnamese[**P](render: Callable[P, bytes]) -> Callable[P, bytes]:
+    @wraps(render)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> bytes:
+        with translation.override("vi"):
+            return render(*args, **kwargs)
+
+    return wrapper
 
 
 @cache
@@ -116,6 +128,7 @@ def _render(flowables: list[object], *, pagesize: tuple[float, float] = A5) -> b
     return out.getvalue()
 
 
+@_in_vietnamese
 def receipt(dossier: Dossier, lookup_url: str) -> bytes:
     """Mẫu 01: what was received, from whom, and when the result is due, with a QR code to
     the public lookup."""
@@ -167,6 +180,7 @@ def _last(dossier: Dossier, action: str) -> Transition | None:
     return Transition.objects.filter(dossier=dossier, action=action).order_by("-at", "-id").first()
 
 
+@_in_vietnamese
 def slip(dossier: Dossier, number: int) -> bytes:
     """Mẫu 02 (additional documents), 03 (refusal), 04 (apology), 05 (control slip)."""
     styles = _styles()
@@ -288,6 +302,7 @@ BOOK_HEADERS = [
 ]
 
 
+@_in_vietnamese
 def book(title: str, rows: Sequence[Sequence[str]]) -> bytes:
     """Mẫu 06, Sổ theo dõi hồ sơ, on A4 landscape."""
     styles = _styles()

@@ -317,3 +317,16 @@ def test_codes_to_one_address_are_limited_per_hour(world):
     with pytest.raises(ActionError) as caught:
         verification.send_code(email="B@example.com")
     assert caught.value.code == "too_many_codes"
+
+
+def test_the_forms_are_printed_in_vietnamese_when_the_officer_works_in_english(world):
+    from django.utils import translation
+
+    from egov.onestop import pdf as forms
+
+    dossier = receive(world, make_procedure(world))
+    with translation.override("en"):
+        receipt = forms.receipt(dossier, "https://example.test/tra-cuu/")
+        slip = forms.slip(dossier, 5)
+    assert "GIẤY TIẾP NHẬN HỒ SƠ" in PdfReader(io.BytesIO(receipt)).pages[0].extract_text()
+    assert "PHIẾU KIỂM SOÁT" in PdfReader(io.BytesIO(slip)).pages[0].extract_text()
