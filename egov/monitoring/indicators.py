@@ -8,8 +8,11 @@ with nothing to measure gives ``None``, shown as "không có dữ liệu", never
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -65,8 +68,35 @@ def _share(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
+_memo: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("monitoring_memo", default=None)
+
+
+@contextmanager
+def shared_reads() -> Iterator[None]:
+    """Inside, the indicators of one source share its read for a unit and period (the four
+    document indicators read one set of counts, not four)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _once(key: tuple[Any, ...], read: Callable[[], Any]) -> Any:
+    store = _memo.get()
+    if store is None:
+        return read()
+    if key not in store:
+        store[key] = read()
+    return store[key]
+
+
 def _documents(unit: OrgUnit | None, period: Period) -> documents.Statistics:
-    return documents.unit_statistics(unit, date_from=period.date_from, date_to=period.date_to)
+    statistics: documents.Statistics = _once(
+        ("documents", unit.pk if unit else None, period),
+        lambda: documents.unit_statistics(unit, date_from=period.date_from, date_to=period.date_to),
+    )
+    return statistics
 
 
 def electronic_share(unit: OrgUnit | None, period: Period) -> float | None:
@@ -95,7 +125,13 @@ def onestop_on_time_rate(unit: OrgUnit | None, period: Period) -> float | None:
 
 
 def _feedback(unit: OrgUnit | None, period: Period) -> feedback.AgencyStats:
-    return feedback.unit_answer_stats(unit, date_from=period.date_from, date_to=period.date_to)
+    stats: feedback.AgencyStats = _once(
+        ("feedback", unit.pk if unit else None, period),
+        lambda: feedback.unit_answer_stats(
+            unit, date_from=period.date_from, date_to=period.date_to
+        ),
+    )
+    return stats
 
 
 def feedback_on_time_rate(unit: OrgUnit | None, period: Period) -> float | None:

@@ -65,7 +65,8 @@ def measure(code: str, unit: OrgUnit | None, period: Period) -> Measure:
 
 
 def measures(unit: OrgUnit | None, period: Period) -> list[Measure]:
-    return [measure(code, unit, period) for code in indicators.INDICATORS]
+    with indicators.shared_reads():
+        return [measure(code, unit, period) for code in indicators.INDICATORS]
 
 
 @dataclass(frozen=True)

@@ -128,12 +128,13 @@ def compute(
     criteria: list[CriterionSpec], units: list[OrgUnit], period: Period
 ) -> tuple[list[Scored], list[str]]:
     """Scores and ranks (1 = best; equal scores share a rank), or the reasons it cannot."""
-    values = {
-        c.indicator_code: {
-            u.pk: indicators.INDICATORS[c.indicator_code].compute(u, period) for u in units
+    with indicators.shared_reads():
+        values = {
+            c.indicator_code: {
+                u.pk: indicators.INDICATORS[c.indicator_code].compute(u, period) for u in units
+            }
+            for c in criteria
         }
-        for c in criteria
-    }
     problems = [
         _(
             "Tiêu chí “%(name)s”: không cơ quan nào có số liệu của chỉ tiêu trong kỳ %(period)s,"

@@ -122,3 +122,22 @@ def test_site_compliance_reads_the_portal_checklist(world: Any) -> None:
     # Fresh sites have empty sections: none passes the inspection team's checklist yet.
     assert indicators.site_compliance_rate(world.home_affairs, year) == 0.0
     assert indicators.site_compliance_rate(None, year) == 0.0
+
+
+def test_the_document_indicators_share_one_read_per_agency_and_period(world: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    register(world, channel="exchange", day=MARCH)
+    year = Period.year(2026)
+    with CaptureQueriesContext(connection) as one:
+        indicators.electronic_share(world.home_affairs, year)
+    with indicators.shared_reads(), CaptureQueriesContext(connection) as four:
+        values = [
+            indicators.electronic_share(world.home_affairs, year),
+            indicators.incoming_electronic_share(world.home_affairs, year),
+            indicators.outgoing_electronic_share(world.home_affairs, year),
+            indicators.documents_overdue_rate(world.home_affairs, year),
+        ]
+    assert len(four) == len(one)
+    assert values == [100.0, 100.0, None, 0.0]
