@@ -59,5 +59,5 @@ def load_demo(*, stdout: Any) -> Demo:
 def print_logins(stdout: Any) -> None:
     stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
     for user in DEMO_USERS:
-        role = "citizen" if user.role is None else str(Role(user.role).label)
+        role = "Người dân" if user.role is None else str(Role(user.role).label)
         stdout.write(f"  {user.username:<20} {role:<30} {user.unit_label}")
