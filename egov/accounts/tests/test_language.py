@@ -86,3 +86,11 @@ def test_the_home_page_follows_the_chosen_language(client_for, world):
 
     switch_language(client, "vi", home)
     assert f"Xin chào, {name}" in client.get(home).content.decode()
+
+
+def test_a_browser_asking_for_english_still_gets_vietnamese_until_english_is_chosen(client):
+    page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="vi">' in page.content.decode()
+    switch_language(client, "en", reverse("accounts:login"))
+    page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="vi")
+    assert '<html lang="en">' in page.content.decode()

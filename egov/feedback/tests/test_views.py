@@ -4,6 +4,7 @@ import re
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core import mail, signing
 from django.test import Client
 
@@ -264,9 +265,10 @@ def test_overdue_items_are_flagged_on_the_queue(fb: Any, client_for: Any) -> Non
 
 def test_the_public_pages_speak_english_when_asked(fb: Any, client: Client) -> None:
     answered_item(fb)
-    page = client.get("/phan-anh/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/phan-anh/").content.decode()
     assert "Comments, requests and answers" in page and "Published answers" in page
-    form = client.get("/phan-anh/gui/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    form = client.get("/phan-anh/gui/").content.decode()
     assert "Send a comment, request or question" in form and "What is " in form
 
 
