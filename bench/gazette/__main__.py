@@ -26,19 +26,15 @@ import argparse
 import datetime as dt
 import os
 import random
-import re
 import shutil
-import subprocess
-import sys
-import tempfile
 import time
 import urllib.parse
 import urllib.request
-import uuid
 from pathlib import Path
 from typing import Any
 
 from bench._common import Report, fresh_database, log, percentile, time_ms
+from bench._http import lua_script, run_wrk, start_gunicorn
 
 DOCUMENTS = 20_000
 P95_TARGET_MS = 200.0
@@ -244,86 +240,9 @@ def bulk_documents(total: int, issuers: list[Any]) -> float:
     return time.perf_counter() - started
 
 
-def _database_url() -> str:
-    from django.conf import settings
-
-    db = settings.DATABASES["default"]
-    user = db.get("USER") or "postgres"
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    host = db.get("HOST") or "127.0.0.1"
-    port = db.get("PORT") or 5432
-    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
-
-
-def start_server(workers: int) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "EGOV_DEBUG": "0",
-        "EGOV_SECRET_KEY": "bench-only-" + uuid.uuid4().hex,
-        "EGOV_SSL_REDIRECT": "0",
-    }
-    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    server = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [
-            gunicorn,
-            "egov.wsgi",
-            "-w",
-            str(workers),
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
-            return server
-        except OSError:
-            time.sleep(0.3)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
-
-
-#: Each request with its own query string: the page cache never answers.
-NONCE = """
-request = function()
-  return wrk.format("GET", wrk.path .. "&_=" .. math.random(1, 1000000000))
-end
-"""
-
-WRK_SCRIPT = """
-done = function(summary, latency, requests)
-  io.write(string.format("P95_US=%d\\nP50_US=%d\\nERRORS=%d\\n", latency:percentile(95),
-    latency:percentile(50), summary.errors.status + summary.errors.connect + summary.errors.read
-    + summary.errors.write + summary.errors.timeout))
-end
-"""
-
-
-def run_wrk(
-    path: str, duration: int, script: str, connections: int
-) -> tuple[float, float, float, int]:
-    url = f"http://127.0.0.1:{PORT}{path}"
-    for _ in range(8):
-        with urllib.request.urlopen(url, timeout=30) as response:
-            if response.status != 200:
-                raise SystemExit(f"{path}: HTTP {response.status}")
-            response.read()
-    out = subprocess.run(  # noqa: S603 - fixed arguments
-        ["/usr/bin/wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-s", script, url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    p95 = int(re.search(r"P95_US=(\d+)", out).group(1)) / 1000  # type: ignore[union-attr]
-    p50 = int(re.search(r"P50_US=(\d+)", out).group(1)) / 1000  # type: ignore[union-attr]
-    errors = int(re.search(r"ERRORS=(\d+)", out).group(1))  # type: ignore[union-attr]
-    return rps, p50, p95, errors
+def _load(path: str, duration: int, script: str, connections: int) -> tuple[float, ...]:
+    load = run_wrk(PORT, path, script=script, duration=duration, connections=connections)
+    return load.rps, load.p50_ms, load.p95_ms, load.errors
 
 
 def in_process(report: Report, repeat: int) -> dict[str, int]:
@@ -394,38 +313,31 @@ def main() -> None:
     p50_naive = report.figures["query_naive_like_text_no_diacritics_p50_ms"]
     report.emit("naive_over_indexed_ratio", p50_naive / max(p50_text, 0.01), "x", better=None)
     log(f"gunicorn with {args.workers} workers")
-    server = start_server(args.workers)
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(WRK_SCRIPT)
-        script = handle.name
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(NONCE + WRK_SCRIPT)
-        nonce_script = handle.name
+    server = start_gunicorn(PORT, args.workers)
     http_p95 = []
-    try:
-        for connections in args.connections or [16, 4]:
-            for name, params in SEARCHES:
-                path = "/cong-bao/?" + urllib.parse.urlencode(params)
-                log(f"wrk -c{connections} {path}")
-                rps, p50, p95, errors = run_wrk(path, duration, script, connections)
-                label = f"http_c{connections}_{name}"
-                report.emit(f"{label}_rps", rps, "requests/s", better="higher")
-                report.emit(f"{label}_p50_ms", p50, "ms", better="lower")
-                report.emit(f"{label}_p95_ms", p95, "ms", target=P95_TARGET_MS)
-                report.emit(f"{label}_errors", errors, "requests", target=0)
-                http_p95.append(p95)
-                if args.uncached:
-                    rps, p50, p95, errors = run_wrk(path, duration, nonce_script, connections)
-                    label = f"http_uncached_c{connections}_{name}"
+    with lua_script() as script, lua_script(nonce=True) as nonce_script:
+        try:
+            for connections in args.connections or [16, 4]:
+                for name, params in SEARCHES:
+                    path = "/cong-bao/?" + urllib.parse.urlencode(params)
+                    log(f"wrk -c{connections} {path}")
+                    rps, p50, p95, errors = _load(path, duration, script, connections)
+                    label = f"http_c{connections}_{name}"
                     report.emit(f"{label}_rps", rps, "requests/s", better="higher")
                     report.emit(f"{label}_p50_ms", p50, "ms", better="lower")
                     report.emit(f"{label}_p95_ms", p95, "ms", target=P95_TARGET_MS)
                     report.emit(f"{label}_errors", errors, "requests", target=0)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        Path(script).unlink()
-        Path(nonce_script).unlink()
+                    http_p95.append(p95)
+                    if args.uncached:
+                        rps, p50, p95, errors = _load(path, duration, nonce_script, connections)
+                        label = f"http_uncached_c{connections}_{name}"
+                        report.emit(f"{label}_rps", rps, "requests/s", better="higher")
+                        report.emit(f"{label}_p50_ms", p50, "ms", better="lower")
+                        report.emit(f"{label}_p95_ms", p95, "ms", target=P95_TARGET_MS)
+                        report.emit(f"{label}_errors", errors, "requests", target=0)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
     report.summary(
         documents=total,
         gunicorn_workers=args.workers,

@@ -16,19 +16,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import re
 import shutil
 import signal
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 from typing import Any
 
 from bench._common import Report, fresh_database, log
+from bench._http import lua_script, run_wrk, start_gunicorn
 
 AGENCIES = 42
 NEWS = 50_000
@@ -250,90 +246,6 @@ def bulk_news(total: int) -> float:
     return time.perf_counter() - started
 
 
-def _database_url() -> str:
-    from django.conf import settings
-
-    db = settings.DATABASES["default"]
-    user = db.get("USER") or "postgres"
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    host = db.get("HOST") or "127.0.0.1"
-    port = db.get("PORT") or 5432
-    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
-
-
-def start_server(workers: int) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "EGOV_DEBUG": "0",
-        "EGOV_SECRET_KEY": "bench-only-" + uuid.uuid4().hex,
-        "EGOV_SSL_REDIRECT": "0",
-    }
-    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    server = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [
-            gunicorn,
-            "egov.wsgi",
-            "-w",
-            str(workers),
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            request = urllib.request.Request(f"http://127.0.0.1:{PORT}/healthz")
-            urllib.request.urlopen(request, timeout=1)  # noqa: S310 - local server
-            return server
-        except OSError:
-            time.sleep(0.3)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
-
-
-WRK_SCRIPT = """
-done = function(summary, latency, requests)
-  io.write(string.format("P95_US=%d\\nREQUESTS=%d\\nERRORS=%d\\n", latency:percentile(95),
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read
-    + summary.errors.write + summary.errors.timeout))
-end
-"""
-
-
-def run_wrk(
-    host: str, path: str, duration: int, script: str, connections: int
-) -> tuple[float, float, int]:
-    url = f"http://127.0.0.1:{PORT}{path}"
-    # Warm every worker's cache first.
-    for _ in range(20):
-        request = urllib.request.Request(url, headers={"Host": host})
-        urllib.request.urlopen(request, timeout=10).read()  # noqa: S310 - local server
-    out = subprocess.run(  # noqa: S603 - fixed arguments
-        [
-            "/usr/bin/wrk",
-            "-t2",
-            f"-c{connections}",
-            f"-d{duration}s",
-            "-H",
-            f"Host: {host}",
-            "-s",
-            script,
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    p95 = int(re.search(r"P95_US=(\d+)", out).group(1)) / 1000  # type: ignore[union-attr]
-    errors = int(re.search(r"ERRORS=(\d+)", out).group(1))  # type: ignore[union-attr]
-    return rps, p95, errors
-
-
 def uncached_ms(host: str, path: str, repeat: int) -> list[float]:
     from django.core.cache import cache
     from django.test import Client
@@ -394,21 +306,29 @@ def main() -> None:
     if args.uncached_only:
         report.summary(agencies=len(homes), news=news_total, cpu_count=os.cpu_count())
         return
-    server = start_server(args.workers)
+    server = start_gunicorn(PORT, args.workers)
     try:
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-            script.write(WRK_SCRIPT)
-        for name, host, path in (
-            ("portal_home", "portal.localhost", "/"),
-            ("agency_home", agency_host, "/"),
-            ("agency_news_list", agency_host, "/tin-tuc/"),
-        ):
-            log(f"wrk {name} ({host}{path}), {duration} s")
-            rps, p95, errors = run_wrk(host, path, duration, script.name, args.connections)
-            target = RPS_TARGET if name != "agency_news_list" else None
-            report.emit(f"{name}_rps", rps, "req/s", target=target, better="higher")
-            report.emit(f"{name}_p95_ms", p95, "ms", target=P95_TARGET_MS)
-            report.emit(f"{name}_errors", errors, "requests", target=0)
+        with lua_script() as script:
+            for name, host, path in (
+                ("portal_home", "portal.localhost", "/"),
+                ("agency_home", agency_host, "/"),
+                ("agency_news_list", agency_host, "/tin-tuc/"),
+            ):
+                log(f"wrk {name} ({host}{path}), {duration} s")
+                load = run_wrk(
+                    PORT,
+                    path,
+                    script=script,
+                    duration=duration,
+                    connections=args.connections,
+                    host=host,
+                    warm=20,
+                )
+                rps, p95, errors = load.rps, load.p95_ms, load.errors
+                target = RPS_TARGET if name != "agency_news_list" else None
+                report.emit(f"{name}_rps", rps, "req/s", target=target, better="higher")
+                report.emit(f"{name}_p95_ms", p95, "ms", target=P95_TARGET_MS)
+                report.emit(f"{name}_errors", errors, "requests", target=0)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
