@@ -57,7 +57,8 @@ class PublicHostMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         host = request.get_host().rsplit(":", 1)[0].lower()
-        if host in public_hostnames():
+        # The internal host never asks the database which hostnames are public.
+        if host not in _internal_hosts() and host in public_hostnames():
             request.urlconf = PUBLIC_URLCONF  # Django resolves with it
             request.is_public_host = True  # type: ignore[attr-defined]
         return self.get_response(request)
