@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from egov.audit.service import record
 from egov.gazette.models import DocumentTransition, LegalDocument
 
 
@@ -43,3 +44,25 @@ def public_pages_changed() -> None:
     from egov.gazette.pagecache import forget_version
 
     transaction.on_commit(forget_version)
+
+
+def record_document(
+    action: str,
+    *,
+    actor: Any,
+    document: LegalDocument,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    note: str = "",
+) -> None:
+    """The audit event of a write on ``document``, under its issuer."""
+    record(
+        action=action,
+        actor=actor_or_none(actor),
+        obj=document,
+        object_repr=document.code,
+        unit_id=document.issuer_id,
+        before=before,
+        after=after,
+        note=note,
+    )

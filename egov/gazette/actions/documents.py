@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from egov.audit.service import record, snapshot
+from egov.audit.service import snapshot
 from egov.documents.actions import files as file_actions
 from egov.gazette import access, audit_names
 from egov.gazette import constants as c
@@ -23,6 +23,7 @@ from egov.gazette.actions._common import (
     actor_or_none,
     lock,
     public_pages_changed,
+    record_document,
     require,
     transition,
 )
@@ -294,12 +295,10 @@ def create_document(
     _apply(document, data)
     document.save()
     transition(document, from_state="", to_state=DocState.DRAFT, actor=actor)
-    record(
-        action=audit_names.DOCUMENT_CREATE,
-        actor=actor_or_none(actor),
-        obj=document,
-        object_repr=document.code,
-        unit_id=document.issuer_id,
+    record_document(
+        audit_names.DOCUMENT_CREATE,
+        actor=actor,
+        document=document,
         after=snapshot(document, AUDITED),
     )
     return document
@@ -325,12 +324,10 @@ def update_document(*, actor: Any, document: LegalDocument, data: DocumentData) 
     if text_changed:
         diff_after["body_text"] = _("(toàn văn đã sửa)")
     public_pages_changed()
-    record(
-        action=audit_names.DOCUMENT_UPDATE,
-        actor=actor_or_none(actor),
-        obj=document,
-        object_repr=document.code,
-        unit_id=document.issuer_id,
+    record_document(
+        audit_names.DOCUMENT_UPDATE,
+        actor=actor,
+        document=document,
         before=diff_before,
         after=diff_after,
     )
@@ -388,12 +385,10 @@ def attach_signed_pdf(
     document.search_text = search_text(document)
     document.save()
     public_pages_changed()
-    record(
-        action=audit_names.DOCUMENT_ATTACH_PDF,
-        actor=actor_or_none(actor),
-        obj=document,
-        object_repr=document.code,
-        unit_id=document.issuer_id,
+    record_document(
+        audit_names.DOCUMENT_ATTACH_PDF,
+        actor=actor,
+        document=document,
         before=before,
         after={
             "file": stored.sha256,
@@ -434,12 +429,10 @@ def publish_document(
         document, from_state=DocState.DRAFT, to_state=DocState.PUBLISHED, actor=actor, note=note
     )
     public_pages_changed()
-    record(
-        action=audit_names.DOCUMENT_PUBLISH,
-        actor=actor_or_none(actor),
-        obj=document,
-        object_repr=document.code,
-        unit_id=document.issuer_id,
+    record_document(
+        audit_names.DOCUMENT_PUBLISH,
+        actor=actor,
+        document=document,
         before={"state": DocState.DRAFT},
         after={"state": DocState.PUBLISHED},
         note=note,
@@ -515,12 +508,10 @@ def set_validity_override(
         note=reason,
     )
     public_pages_changed()
-    record(
-        action=audit_names.DOCUMENT_OVERRIDE,
-        actor=actor_or_none(actor),
-        obj=document,
-        object_repr=document.code,
-        unit_id=document.issuer_id,
+    record_document(
+        audit_names.DOCUMENT_OVERRIDE,
+        actor=actor,
+        document=document,
         before=before,
         after={"status": status, "from": start.isoformat() if status else None, "reason": reason},
         note=reason,

@@ -9,9 +9,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from egov.audit.service import record
 from egov.gazette import access, audit_names
-from egov.gazette.actions._common import actor_or_none, public_pages_changed, require
+from egov.gazette.actions._common import (
+    actor_or_none,
+    public_pages_changed,
+    record_document,
+    require,
+)
 from egov.gazette.choices import EXTERNAL_ALLOWED, DocState, RelationKind
 from egov.gazette.models import LegalDocument, Relation
 from egov.lib.errors import ActionError
@@ -130,12 +134,10 @@ def add_relation(
     )
     _touch(source)
     public_pages_changed()
-    record(
-        action=audit_names.RELATION_ADD,
-        actor=actor_or_none(actor),
-        obj=source,
-        object_repr=source.code,
-        unit_id=source.issuer_id,
+    record_document(
+        audit_names.RELATION_ADD,
+        actor=actor,
+        document=source,
         after={
             "kind": kind,
             "target": target.pk if target else None,
@@ -158,12 +160,10 @@ def remove_relation(*, actor: Any, relation: Relation) -> None:
     relation.delete()
     _touch(source)
     public_pages_changed()
-    record(
-        action=audit_names.RELATION_REMOVE,
-        actor=actor_or_none(actor),
-        obj=source,
-        object_repr=source.code,
-        unit_id=source.issuer_id,
+    record_document(
+        audit_names.RELATION_REMOVE,
+        actor=actor,
+        document=source,
         before=before,
         after={},
     )
