@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "egov.feedback",
     "egov.portal",
     "egov.monitoring",
+    "egov.inspections",
     # Wagtail: agency sites and the provincial portal (decision 0015).
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

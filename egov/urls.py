@@ -27,6 +27,7 @@ urlpatterns = [
     path("feedback/", include("egov.feedback.urls")),
     path("portal/", include("egov.portal.urls")),
     path("monitoring/", include("egov.monitoring.urls")),
+    path("kiem-tra/", include("egov.inspections.urls")),
     path("cms/", include(wagtailadmin_urls)),  # Wagtail admin: agency site editors (issue 6)
     path("cms-documents/", include(wagtaildocs_urls)),
     *PUBLIC_PARTS,

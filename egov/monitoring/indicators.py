@@ -21,7 +21,7 @@ from egov.documents import queries as documents
 from egov.exchange import queries as exchange
 from egov.feedback import queries as feedback
 from egov.lib.dates import local_today
-from egov.monitoring.choices import Direction, Unit
+from egov.monitoring.choices import Direction, Group, Unit
 from egov.onestop import queries as onestop
 from egov.organisations.models import OrgUnit
 from egov.portal import queries as portal
@@ -48,6 +48,8 @@ class Period:
 
 
 Compute = Callable[[OrgUnit | None, Period], float | None]
+#: The values of many agencies in one go (a few grouped reads, not one read per agency).
+ComputeMany = Callable[[list[OrgUnit], Period], dict[int, float | None]]
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,18 @@ class Indicator:
     unit: str
     direction: str
     compute: Compute
+    group: str = Group.EOFFICE
+    compute_many: ComputeMany | None = None
 
     @property
     def unit_label(self) -> str:
         return str(Unit(self.unit).label)
+
+    def values(self, units: list[OrgUnit], period: Period) -> dict[int, float | None]:
+        """Each agency's value by primary key."""
+        if self.compute_many is not None:
+            return self.compute_many(units, period)
+        return {u.pk: self.compute(u, period) for u in units}
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -167,6 +177,7 @@ INDICATORS: dict[str, Indicator] = {
             Unit.PERCENT,
             Direction.HIGHER,
             electronic_share,
+            Group.EOFFICE,
         ),
         Indicator(
             "edoc_incoming_electronic_share",
@@ -178,6 +189,7 @@ INDICATORS: dict[str, Indicator] = {
             Unit.PERCENT,
             Direction.HIGHER,
             incoming_electronic_share,
+            Group.EOFFICE,
         ),
         Indicator(
             "edoc_outgoing_electronic_share",
@@ -189,6 +201,7 @@ INDICATORS: dict[str, Indicator] = {
             Unit.PERCENT,
             Direction.HIGHER,
             outgoing_electronic_share,
+            Group.EOFFICE,
         ),
         Indicator(
             "edoc_overdue_rate",
@@ -200,6 +213,7 @@ INDICATORS: dict[str, Indicator] = {
             Unit.PERCENT,
             Direction.LOWER,
             documents_overdue_rate,
+            Group.EOFFICE,
         ),
         Indicator(
             "exchange_same_day_rate",
@@ -212,6 +226,7 @@ INDICATORS: dict[str, Indicator] = {
             Unit.PERCENT,
             Direction.HIGHER,
             exchange_same_day_rate,
+            Group.EXCHANGE,
         ),
         Indicator(
             "portal_site_compliance",
@@ -224,6 +239,7 @@ INDICATORS: dict[str, Indicator] = {
             Unit.PERCENT,
             Direction.HIGHER,
             site_compliance_rate,
+            Group.WEBSITE,
         ),
         Indicator(
             "onestop_on_time_rate",
@@ -235,6 +251,7 @@ INDICATORS: dict[str, Indicator] = {
             Unit.PERCENT,
             Direction.HIGHER,
             onestop_on_time_rate,
+            Group.ONESTOP,
         ),
         Indicator(
             "feedback_on_time_rate",
@@ -243,6 +260,7 @@ INDICATORS: dict[str, Indicator] = {
             Unit.PERCENT,
             Direction.HIGHER,
             feedback_on_time_rate,
+            Group.FEEDBACK,
         ),
         Indicator(
             "feedback_average_days",
@@ -254,9 +272,19 @@ INDICATORS: dict[str, Indicator] = {
             Unit.DAYS,
             Direction.LOWER,
             feedback_average_days,
+            Group.FEEDBACK,
         ),
     )
 }
+
+
+def register(*more: Indicator) -> None:
+    """Adds indicators defined elsewhere in this part (e.g. from the agency records) to the
+    registry; call it from the defining module, imported by the app's ``ready``."""
+    for indicator in more:
+        if indicator.code in INDICATORS and INDICATORS[indicator.code] is not indicator:
+            raise ValueError(f"indicator code {indicator.code!r} is already registered")
+        INDICATORS[indicator.code] = indicator
 
 
 def get(code: str) -> Indicator | None:

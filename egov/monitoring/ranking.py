@@ -130,9 +130,7 @@ def compute(
     """Scores and ranks (1 = best; equal scores share a rank), or the reasons it cannot."""
     with indicators.shared_reads():
         values = {
-            c.indicator_code: {
-                u.pk: indicators.INDICATORS[c.indicator_code].compute(u, period) for u in units
-            }
+            c.indicator_code: indicators.INDICATORS[c.indicator_code].values(units, period)
             for c in criteria
         }
     problems = [
