@@ -66,3 +66,30 @@ def all_agencies() -> QuerySet[OrgUnit]:
         valid_to__isnull=True, kind__in=AGENCY_KINDS
     ).order_by("path")
     return agencies
+
+
+# Agency records (IT plan, IT staff, training): the agency's leaders and the system
+# administrators edit them; whoever sees the agency's figures reads them; provincial
+# leaders (a leader role over the province's top unit with its subtree) and system
+# administrators approve plans.
+
+
+def can_edit_records(user: Any, unit: OrgUnit) -> bool:
+    return org_access.scope_for(user, (Role.LEADER,)).contains(unit)
+
+
+def can_approve_plans(user: Any) -> bool:
+    s = org_access.scope_for(user, (Role.LEADER,))
+    if s.everywhere:
+        return True
+    roots = OrgUnit.objects.filter(depth=1, valid_to__isnull=True).values_list("path", flat=True)
+    return any(path in s.subtree_paths for path in roots)
+
+
+def get_records_agency_for_user(user: Any, pk: int, *, need: str = "view") -> OrgUnit:
+    """The agency whose records ``user`` may read (``need="view"``) or edit
+    (``need="change"``); 404 for an absent agency and a forbidden one alike."""
+    unit = get_agency_for_user(user, pk)
+    if need == "change" and not can_edit_records(user, unit):
+        raise Http404
+    return unit

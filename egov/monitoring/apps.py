@@ -8,8 +8,14 @@ class MonitoringConfig(AppConfig):
 
     def ready(self) -> None:
         from egov.home import NAV_PROVIDERS
-        from egov.monitoring import audit_names  # noqa: F401 - registers names
+        from egov.lib.demo import DemoLoader, register_demo_loader
+        from egov.monitoring import (
+            audit_names,  # noqa: F401 - registers names
+            demo,
+            indicators_records,  # noqa: F401 - registers the indicators of the agency records
+        )
         from egov.monitoring.nav import monitoring_nav
 
         if monitoring_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(monitoring_nav)
+        register_demo_loader(DemoLoader("monitoring", demo.loaded, demo.load, order=95))

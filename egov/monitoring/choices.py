@@ -24,3 +24,23 @@ class Group(models.TextChoices):
     MAIL = "mail", _("Thư điện tử công vụ")
     WEBSITE = "website", _("Trang thông tin điện tử")
     RECORDS = "records", _("Kế hoạch, nhân lực, đào tạo CNTT")
+
+
+class RankingKind(models.TextChoices):
+    """What a ranking method ranks: the province ranks both every year (Chỉ thị 07/CT-UBND,
+    part II.1)."""
+
+    IT_USE = "it_use", _("Ứng dụng CNTT")
+    WEBSITE = "website", _("Trang thông tin điện tử")
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    SUBMITTED = "submitted", _("Đã trình")
+    APPROVED = "approved", _("Đã phê duyệt")
+    RETURNED = "returned", _("Trả lại để sửa")
+
+
+class StaffKind(models.TextChoices):
+    FULL_TIME = "full_time", _("Chuyên trách")
+    PART_TIME = "part_time", _("Kiêm nhiệm")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from egov.lib.dates import local_today
 from egov.lib.errors import ActionError
 from egov.monitoring import access, actions, indicators
+from egov.monitoring.choices import Group, RankingKind
 from egov.monitoring.indicators import Period
 from egov.monitoring.models import RankingMethod, RankingRun
 from egov.monitoring.ranking import CriterionSpec
@@ -26,6 +27,15 @@ CRITERION_ROWS = 8
 def _indicator_name(code: str) -> str:
     indicator = indicators.get(code)
     return str(indicator.name) if indicator is not None else code
+
+
+def _indicator_groups() -> list[tuple[str, list[indicators.Indicator]]]:
+    """The indicators by group, for the criterion's data source (a website method takes
+    only the website group's)."""
+    groups: dict[str, list[indicators.Indicator]] = {}
+    for indicator in indicators.INDICATORS.values():
+        groups.setdefault(indicator.group, []).append(indicator)
+    return [(str(Group(code).label), members) for code, members in groups.items()]
 
 
 def _require_viewer(request: HttpRequest) -> None:
@@ -40,6 +50,13 @@ def rankings(request: HttpRequest) -> HttpResponse:
     _require_viewer(request)
     can_run = access.can_set_targets(request.user)
     errors: list[str] = []
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in RankingKind.values else ""
+    methods = RankingMethod.objects.prefetch_related("criteria")
+    runs = RankingRun.objects.select_related("method")
+    if kind:
+        methods = methods.filter(kind=kind)
+        runs = runs.filter(method__kind=kind)
     if request.method == "POST":
         if not can_run:
             raise Http404
@@ -64,9 +81,11 @@ def rankings(request: HttpRequest) -> HttpResponse:
         {
             "methods": [
                 (m, [(c, _indicator_name(c.indicator_code)) for c in m.criteria.all()])
-                for m in RankingMethod.objects.prefetch_related("criteria")
+                for m in methods
             ],
-            "runs": RankingRun.objects.select_related("method")[:50],
+            "runs": runs[:50],
+            "kind": kind,
+            "kinds": RankingKind.choices,
             "can_run": can_run,
             "errors": errors,
             "year": request.POST.get("year") or local_today().year - 1,
@@ -162,6 +181,7 @@ def method_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     method=method,
                     name=request.POST.get("name", ""),
                     description=request.POST.get("description", ""),
+                    kind=request.POST.get("kind") or RankingKind.IT_USE,
                     criteria=specs,
                 )
             except ActionError as exc:
@@ -178,6 +198,7 @@ def method_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             for i in range(CRITERION_ROWS)
         ]
         name, description = values.get("name", ""), values.get("description", "")
+        kind = values.get("kind", "")
     else:
         existing = list(method.criteria.all()) if method else []
         rows = [
@@ -192,6 +213,7 @@ def method_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         ] + [{} for _i in range(CRITERION_ROWS - len(existing))]
         name = method.name if method else ""
         description = method.description if method else ""
+        kind = method.kind if method else request.GET.get("kind", RankingKind.IT_USE)
     return render(
         request,
         "monitoring/method_form.html",
@@ -202,6 +224,9 @@ def method_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "description": description,
             "indicators": list(indicators.INDICATORS.values()),
             "errors": errors,
+            "kind": kind,
+            "kinds": RankingKind.choices,
+            "indicator_groups": _indicator_groups(),
         },
         status=400 if errors else 200,
     )

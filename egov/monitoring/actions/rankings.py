@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from egov.audit.service import record
 from egov.lib.errors import ActionError, PermissionDenied
-from egov.monitoring import access, ranking
+from egov.monitoring import access, ranking, ranking_kinds
 from egov.monitoring.audit_names import METHOD_SAVE, RANKING_RUN
+from egov.monitoring.choices import RankingKind
 from egov.monitoring.indicators import Period
 from egov.monitoring.models import Criterion, RankingMethod, RankingResult, RankingRun
 from egov.monitoring.ranking import CriterionSpec
@@ -27,13 +28,19 @@ def save_method(
     criteria: list[CriterionSpec],
     description: str = "",
     method: RankingMethod | None = None,
+    kind: str = RankingKind.IT_USE,
     skip_access_check: bool = False,
 ) -> RankingMethod:
-    """Create a method, or replace the name and criteria of ``method``. Every problem of the
-    criteria is refused at once, in one error listing them all."""
+    """Create a method, or replace the name, kind and criteria of ``method``. Every problem
+    of the criteria is refused at once, in one error listing them all (a website method
+    reads only indicators of the website group)."""
     _require_admin(actor, skip_access_check)
     name = name.strip()
-    errors = ([] if name else [_("Hãy đặt tên phương pháp.")]) + ranking.method_errors(criteria)
+    errors = (
+        ([] if name else [_("Hãy đặt tên phương pháp.")])
+        + ranking.method_errors(criteria)
+        + ranking_kinds.kind_errors(kind, criteria)
+    )
     clash = RankingMethod.objects.filter(name=name)
     if method is not None:
         clash = clash.exclude(pk=method.pk)
@@ -42,7 +49,11 @@ def save_method(
     if errors:
         raise ActionError(" ".join(errors), code="invalid_method")
     before = (
-        {"name": method.name, "criteria": [_spec(c).as_json() for c in method.criteria.all()]}
+        {
+            "name": method.name,
+            "kind": method.kind,
+            "criteria": [_spec(c).as_json() for c in method.criteria.all()],
+        }
         if method is not None
         else None
     )
@@ -50,6 +61,7 @@ def save_method(
         method = RankingMethod(created_by=actor)
     method.name = name
     method.description = description
+    method.kind = kind
     method.save()
     method.criteria.all().delete()
     Criterion.objects.bulk_create(
@@ -69,7 +81,7 @@ def save_method(
         actor=actor,
         obj=method,
         before=before,
-        after={"name": name, "criteria": [c.as_json() for c in criteria]},
+        after={"name": name, "kind": kind, "criteria": [c.as_json() for c in criteria]},
     )
     return method
 
@@ -90,7 +102,7 @@ def run_ranking(
     criteria as they were and each agency's points explained per criterion."""
     _require_admin(actor, skip_access_check)
     criteria = criteria_of(method)
-    errors = ranking.method_errors(criteria)
+    errors = ranking.method_errors(criteria) + ranking_kinds.kind_errors(method.kind, criteria)
     if errors:
         raise ActionError(" ".join(errors), code="invalid_method")
     units = list(access.all_agencies())

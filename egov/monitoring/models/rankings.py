@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from egov.monitoring.choices import RankingKind
+
 
 class RankingMethod(models.Model):
     """A documented, weighted method of ranking agencies (their IT use, their websites),
@@ -11,6 +13,12 @@ class RankingMethod(models.Model):
 
     name = models.CharField(_("tên phương pháp"), max_length=200, unique=True)
     description = models.TextField(_("mô tả"), blank=True)
+    kind = models.CharField(
+        _("loại xếp hạng"),
+        max_length=10,
+        choices=RankingKind.choices,
+        default=RankingKind.IT_USE,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

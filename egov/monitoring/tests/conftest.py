@@ -27,3 +27,16 @@ def _seeded_target(request: Any) -> None:
             "(Chỉ thị 07/CT-UBND ngày 04/08/2009)",
         },
     )
+
+
+@pytest.fixture
+def media_tmp(settings: Any, tmp_path: Any) -> Any:
+    """Uploaded files go to a temporary directory for the test."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    return tmp_path
