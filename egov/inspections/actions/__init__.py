@@ -1,0 +1,1 @@
+"""The only place that writes inspections: one function per verb."""

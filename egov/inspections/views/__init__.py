@@ -1,0 +1,1 @@
+"""Inspection pages: parse input, call one action or query, render."""
