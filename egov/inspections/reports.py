@@ -9,7 +9,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from egov.inspections import queries
 from egov.inspections.choices import DeadlineBasis, FindingState, ItemSource, Result, Severity
@@ -85,17 +85,17 @@ def pdf_bytes(inspection: Inspection) -> bytes:
 
 
 FINDING_HEADERS = (
-    _l("Cơ quan được kiểm tra"),
-    _l("Kế hoạch"),
-    _l("Tồn tại, hạn chế"),
-    _l("Mức độ"),
-    _l("Yêu cầu khắc phục"),
-    _l("Đơn vị chịu trách nhiệm"),
-    _l("Hạn khắc phục"),
-    _l("Cách tính hạn"),
-    _l("Trạng thái"),
-    _l("Quá hạn"),
-    _l("Ngày đóng"),
+    gettext_lazy("Cơ quan được kiểm tra"),
+    gettext_lazy("Kế hoạch"),
+    gettext_lazy("Tồn tại, hạn chế"),
+    gettext_lazy("Mức độ"),
+    gettext_lazy("Yêu cầu khắc phục"),
+    gettext_lazy("Đơn vị chịu trách nhiệm"),
+    gettext_lazy("Hạn khắc phục"),
+    gettext_lazy("Cách tính hạn"),
+    gettext_lazy("Trạng thái"),
+    gettext_lazy("Quá hạn"),
+    gettext_lazy("Ngày đóng"),
 )
 
 

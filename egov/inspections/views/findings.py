@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from egov.inspections import access, queries, reports
@@ -23,10 +23,10 @@ from egov.lib.uploads import limit_upload_size
 from egov.organisations.models import OrgUnit
 
 STATUSES = (
-    ("", _l("Tất cả")),
-    ("open", _l("Chưa đóng")),
-    ("overdue", _l("Quá hạn")),
-    ("closed", _l("Đã khắc phục")),
+    ("", gettext_lazy("Tất cả")),
+    ("open", gettext_lazy("Chưa đóng")),
+    ("overdue", gettext_lazy("Quá hạn")),
+    ("closed", gettext_lazy("Đã khắc phục")),
 )
 
 
