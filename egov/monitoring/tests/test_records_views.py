@@ -299,3 +299,36 @@ def test_the_provincial_overview_shows_and_exports_each_agency(world: Any, clien
     by_name = {r[0]: r for r in rows[1:]}
     assert by_name["Sở Nội vụ"][1:] == ("Đã phê duyệt", 500000000, None, 1, 0, 25)
     assert by_name["Sở Tài chính"][1:] == ("Chưa có", None, None, 0, 0, "không có dữ liệu")
+
+
+def test_the_overview_reads_a_fixed_number_of_queries_whatever_the_number_of_agencies(
+    world: Any, client_for: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from egov.organisations import actions as org_actions
+    from egov.organisations.choices import UnitKind
+    from egov.organisations.testing import START
+
+    approved_plan(world)
+    assign(world, world.clerk, dt.date(2026, 1, 5))
+    train(world, {world.clerk: True})
+    admin = client_for(world.admin)
+    admin.get("/monitoring/ho-so/?year=2026")
+    with CaptureQueriesContext(connection) as few:
+        admin.get("/monitoring/ho-so/?year=2026")
+    for n in range(5):
+        org_actions.create_unit(
+            actor=None,
+            parent=world.province,
+            name=f"Sở thứ {n}",
+            kind=UnitKind.AGENCY,
+            valid_from=START,
+            abbreviation=f"S{n}",
+            skip_access_check=True,
+        )
+    with CaptureQueriesContext(connection) as many:
+        page = admin.get("/monitoring/ho-so/?year=2026").content.decode()
+    assert "Sở thứ 4" in page
+    assert len(many.captured_queries) == len(few.captured_queries)
