@@ -84,8 +84,10 @@ def can_conduct(user: Any, inspection: Inspection) -> bool:
 
 
 def can_answer(user: Any, inspection: Inspection) -> bool:
-    """The inspected agency's leader answers its findings."""
-    return org_access.scope_for(user, [Role.LEADER]).contains(inspection.agency)
+    """The inspected agency's own leader answers its findings (a system administrator's
+    everywhere-scope does not make them the agency's leader)."""
+    scope = org_access.scope_for(user, [Role.LEADER])
+    return not scope.everywhere and scope.contains(inspection.agency)
 
 
 def visible_inspections(user: Any) -> QuerySet[Inspection]:

@@ -57,7 +57,7 @@ def test_plan_inspect_find_answer_and_close(world: Any, team: Any, page: Any) ->
     assert "nội dung kiểm tra chưa đánh giá" in page.locator(".messages").inner_text()
     inspection = Inspection.objects.get(plan__number="20/KH-TKT")
     decide_all(team, inspection, team.inspector)  # the other items, as the team would one by one
-    page.get_by_label("Kết luận kiểm tra").fill("Cơ bản đạt yêu cầu.")
+    page.get_by_label("Nội dung kết luận").fill("Cơ bản đạt yêu cầu.")
     page.get_by_role("button", name="Kết luận, ban hành biên bản").click()
     page.get_by_role("button", name="Chuyển theo dõi khắc phục").click()
     assert "Theo dõi khắc phục" in page.locator("main dl").inner_text()

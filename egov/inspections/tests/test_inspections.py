@@ -21,8 +21,12 @@ pytestmark = pytest.mark.django_db
 def test_starting_builds_the_checklist_from_indicators_website_and_templates(
     world: Any, team: Any
 ) -> None:
+    from egov.monitoring.actions.targets import set_target
     from egov.monitoring.tests.helpers import register
 
+    set_target(
+        actor=world.admin, indicator_code="edoc_electronic_share", value=Decimal("50"), year=2026
+    )
     register(world, channel="exchange", day=dt.date(2026, 1, 10))
     inspection = started(team)
     assert inspection.state == InspectionState.IN_PROGRESS
@@ -30,7 +34,7 @@ def test_starting_builds_the_checklist_from_indicators_website_and_templates(
     sources = set(inspection.items.values_list("source", flat=True))
     assert sources == {ItemSource.INDICATOR, ItemSource.WEBSITE, ItemSource.TEMPLATE}
     share = inspection.items.get(code="edoc_electronic_share")
-    # One document received electronically in the period: 100% against the seeded 50%.
+    # One document received electronically in the period: 100% against the 50% target.
     assert share.measured == 100.0
     assert share.target == Decimal("50")
     assert share.suggested == Result.PASS and share.result == Result.PASS

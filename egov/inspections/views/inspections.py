@@ -52,6 +52,8 @@ def _context(request: HttpRequest, inspection: Inspection) -> dict[str, Any]:
         else [],
         "items": inspection.items.order_by("order") if conduct and recording else [],
         "open_findings": queries.open_findings_count(inspection),
+        "decided": inspection.items.exclude(result=Result.PENDING).count(),
+        "total_items": inspection.items.count(),
         "today": local_today(),
     }
 
