@@ -12,7 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from egov.inspections import queries
-from egov.inspections.choices import DeadlineBasis, FindingState, ItemSource, Result, Severity
+from egov.inspections.choices import (
+    DeadlineBasis,
+    FindingState,
+    InspectionState,
+    ItemSource,
+    PlanState,
+    Result,
+    Severity,
+)
 from egov.inspections.models import Finding, Inspection
 from egov.lib.tabular import CellValue, write_xlsx
 from egov.organisations.models import OrgUnit
@@ -117,3 +125,32 @@ def findings_xlsx(findings: Iterable[Finding]) -> bytes:
         for f in findings
     ]
     return write_xlsx([str(h) for h in FINDING_HEADERS], rows, sheet_title=_("Tồn tại, hạn chế"))
+
+
+PLAN_HEADERS = (
+    gettext_lazy("Số, ký hiệu"),
+    gettext_lazy("Tên kế hoạch"),
+    gettext_lazy("Năm"),
+    gettext_lazy("Trạng thái kế hoạch"),
+    gettext_lazy("Cơ quan được kiểm tra"),
+    gettext_lazy("Ngày kiểm tra"),
+    gettext_lazy("Trạng thái cuộc kiểm tra"),
+)
+
+
+def plans_xlsx(plans: Iterable[Any]) -> bytes:
+    """One row per inspection of each plan (a plan without agencies has one row)."""
+    rows: list[list[CellValue]] = []
+    for plan in plans:
+        head: list[CellValue] = [
+            plan.number,
+            plan.title,
+            plan.year,
+            str(PlanState(plan.state).label),
+        ]
+        inspections = list(plan.inspections.all())
+        if not inspections:
+            rows.append([*head, "", None, ""])
+        for i in inspections:
+            rows.append([*head, i.agency.name, i.scheduled_on, str(InspectionState(i.state).label)])
+    return write_xlsx([str(h) for h in PLAN_HEADERS], rows, sheet_title=_("Kế hoạch kiểm tra"))

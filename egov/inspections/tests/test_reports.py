@@ -65,3 +65,23 @@ def test_the_findings_xlsx_lists_each_finding_with_its_deadline_and_state(
     assert rows[1][6].date().isoformat() == "2026-05-01"
     assert rows[1][8] == "Đã báo cáo khắc phục"
     assert len(rows) == 2
+
+
+def test_the_plans_xlsx_has_a_row_per_inspected_agency(team: Any, client_for: Any) -> None:
+    response = client_for(team.inspector).get("/kiem-tra/?format=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Số, ký hiệu"
+    assert [(r[0], r[4], r[6]) for r in rows[1:]] == [
+        ("01/KH-TKT", "Sở Nội vụ", "Theo kế hoạch"),
+        ("01/KH-TKT", "Ủy ban nhân dân xã Định Mỹ", "Theo kế hoạch"),
+    ]
+
+
+def test_the_agency_downloads_its_own_findings(world: Any, team: Any, client_for: Any) -> None:
+    concluded_with_finding(team)
+    response = client_for(world.leader).get("/kiem-tra/co-quan/?format=xlsx")
+    rows = list(
+        openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)
+    )
+    assert [r[2] for r in rows[1:]] == ["Chưa giao việc qua thư điện tử công vụ"]

@@ -115,3 +115,33 @@ def test_the_agency_leader_sees_its_own_inspection_and_findings(
     body = client_for(world.leader).get("/kiem-tra/co-quan/").content.decode()
     assert "Sở Nội vụ" in body and "Chưa giao việc qua thư điện tử công vụ" in body
     assert "Ủy ban nhân dân xã Định Mỹ" not in body
+
+
+def test_the_plans_list_reads_a_fixed_number_of_queries(team: Any, client_for: Any) -> None:
+    from egov.inspections.actions import plans
+
+    client = client_for(team.inspector)
+    client.get("/kiem-tra/")
+    with CaptureQueriesContext(connection) as before:
+        client.get("/kiem-tra/")
+    for n in range(3):
+        plan = plans.create_plan(
+            actor=team.inspector,
+            year=2026,
+            number=f"1{n}/KH-TKT",
+            title="Kiểm tra",
+            purpose="",
+            period_from=dt.date(2026, 1, 1),
+            period_to=dt.date(2026, 2, 1),
+            leader=team.inspector,
+        )
+        plans.add_agency(
+            actor=team.inspector,
+            plan=plan,
+            agency=team.snv.agency,
+            scheduled_on=dt.date(2026, 5, 4),
+        )
+    with CaptureQueriesContext(connection) as after:
+        body = client.get("/kiem-tra/").content.decode()
+    assert "12/KH-TKT" in body
+    assert len(after) == len(before)

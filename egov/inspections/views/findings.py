@@ -153,6 +153,12 @@ def agency_view(request: HttpRequest) -> HttpResponse:
     if not inspections.exists() and not access.can_conduct_any(request.user):
         raise Http404
     findings = access.visible_findings(request.user).filter(inspection__in=inspections.values("pk"))
+    if request.GET.get("format") == "xlsx":
+        return download(
+            reports.findings_xlsx(findings.order_by("deadline", "pk")),
+            name="ton-tai-cua-co-quan.xlsx",
+            content_type=XLSX,
+        )
     return render(
         request,
         "inspections/agency.html",

@@ -7,15 +7,19 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from egov.inspections import access
+from egov.inspections import access, reports
 from egov.inspections.actions import plans as actions
 from egov.inspections.actions.plans import INSPECTED_KINDS
+from egov.inspections.models import Inspection
 from egov.inspections.views._common import (
+    XLSX,
+    download,
     error_messages,
     parse_date,
     parse_int,
@@ -41,7 +45,14 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         if access.answerable_inspections(request.user).exists():
             return redirect("inspections:agency")
         raise Http404
-    plans = access.visible_plans(request.user).prefetch_related("inspections")
+    plans = access.visible_plans(request.user).prefetch_related(
+        Prefetch(
+            "inspections",
+            queryset=Inspection.objects.select_related("agency").order_by("scheduled_on"),
+        )
+    )
+    if request.GET.get("format") == "xlsx":
+        return download(reports.plans_xlsx(plans), name="ke-hoach-kiem-tra.xlsx", content_type=XLSX)
     return render(
         request,
         "inspections/plans.html",
