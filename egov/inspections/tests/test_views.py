@@ -61,6 +61,7 @@ def test_an_item_saved_with_htmx_returns_its_row(team: Any, client_for: Any) -> 
     )
     body = response.content.decode()
     assert body.startswith('<li class="insp-item" id="item-') and "Đã lưu" in body
+    assert '<p id="insp-progress" hx-swap-oob="true">Đã đánh giá' in body
     item.refresh_from_db()
     assert item.result == Result.FAIL and item.note == "Chưa dùng"
 

@@ -131,6 +131,9 @@ def item_save(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
                 "error": error,
                 "saved": not error,
                 "inspection": item.inspection,
+                "oob": True,
+                "decided": item.inspection.items.exclude(result=Result.PENDING).count(),
+                "total_items": item.inspection.items.count(),
             },
         )
     if error:
