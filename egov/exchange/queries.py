@@ -203,3 +203,38 @@ def unit_acknowledgement(
         ),
     )
     return Acknowledgement(received=figures["received"], same_day=figures["same_day"])
+
+
+def acknowledgement_by_unit(
+    units: list[OrgUnit], *, date_from: dt.date, date_to: dt.date
+) -> dict[int, Acknowledgement]:
+    """``unit_acknowledgement`` of every unit in ``units`` (each over its subtree) from one
+    query grouped by the receiving unit, not one per unit."""
+    from egov.lib.subtree import SubtreeIndex
+
+    index = SubtreeIndex((u.pk, u.path) for u in units)
+    qs = (
+        InboxMessage.objects.filter(
+            kind=Kind.EDOC, received_at__date__gte=date_from, received_at__date__lte=date_to
+        )
+        .exclude(state__in=[InboxState.REJECTED, InboxState.RECALLED])
+        .filter(index.q("unit__path"))
+    )
+    rows = (
+        qs.annotate(got=TruncDate("received_at"), done=TruncDate("handled_at"))
+        .values(path=F("unit__path"))
+        .annotate(
+            received=Count("pk"),
+            same_day=Count(
+                "pk",
+                filter=Q(state__in=[InboxState.REGISTERED, InboxState.REFUSED], done=F("got")),
+            ),
+        )
+        .order_by()
+    )
+    result = {u.pk: Acknowledgement(received=0, same_day=0) for u in units}
+    for row in rows:
+        for pk in index.owners(row["path"]):
+            result[pk].received += row["received"]
+            result[pk].same_day += row["same_day"]
+    return result

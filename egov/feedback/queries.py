@@ -255,3 +255,29 @@ def search_q(text: str) -> Q:
     for word in fold(text).split()[:8]:
         condition &= Q(search_key__contains=word)
     return condition
+
+
+def answer_stats_by_unit(
+    units: list[Any], *, date_from: dt.date, date_to: dt.date
+) -> dict[int, AgencyStats]:
+    """``unit_answer_stats`` of every unit in ``units`` (each over its subtree) from one read
+    of the period's items, rolled up the organisation tree, not one read per unit."""
+    from egov.lib.subtree import SubtreeIndex
+    from egov.organisations.models import OrgUnit
+
+    index = SubtreeIndex((u.pk, u.path) for u in units)
+    items = Item.objects.filter(
+        received_at__date__gte=date_from, received_at__date__lte=date_to
+    ).filter(index.q("agency__path"))
+    rows = _agency_stats(items)
+    paths = dict(
+        OrgUnit.objects.filter(pk__in=[r.agency_id for r in rows]).values_list("pk", "path")
+    )
+    result = {u.pk: AgencyStats(u.pk, u.name) for u in units}
+    for row in rows:
+        for pk in index.owners(paths.get(row.agency_id)):
+            total = result[pk]
+            for name in ("received", "answered", "on_time", "late", "open", "overdue"):
+                setattr(total, name, getattr(total, name) + getattr(row, name))
+            total.days.extend(row.days)
+    return result

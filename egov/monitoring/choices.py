@@ -10,6 +10,8 @@ class Direction(models.TextChoices):
 class Unit(models.TextChoices):
     PERCENT = "percent", _("%")
     DAYS = "days", _("ngày làm việc")
+    HOURS = "hours", _("giờ làm việc")
+    COUNT = "count", _("số lượng")
 
 
 class Group(models.TextChoices):

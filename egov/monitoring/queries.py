@@ -65,8 +65,19 @@ def measure(code: str, unit: OrgUnit | None, period: Period) -> Measure:
 
 
 def measures(unit: OrgUnit | None, period: Period) -> list[Measure]:
+    """Every indicator of one agency (the province when None), its targets in one query."""
+    codes = list(indicators.INDICATORS)
+    targets = targets_for(codes, [unit], period.date_to.year)
+    unit_id = unit.pk if unit is not None else None
     with indicators.shared_reads():
-        return [measure(code, unit, period) for code in indicators.INDICATORS]
+        return [
+            Measure(
+                indicators.INDICATORS[code],
+                indicators.INDICATORS[code].compute(unit, period),
+                targets[(code, unit_id)],
+            )
+            for code in codes
+        ]
 
 
 @dataclass(frozen=True)
@@ -75,10 +86,61 @@ class AgencyRow:
     measures: list[Measure]
 
 
-def table(units: list[OrgUnit], period: Period, *, province: bool) -> list[AgencyRow]:
-    rows = [AgencyRow(unit, measures(unit, period)) for unit in units]
-    if province:
-        rows.insert(0, AgencyRow(None, measures(None, period)))
+def targets_for(
+    codes: list[str], units: list[OrgUnit | None], year: int
+) -> dict[tuple[str, int | None], Decimal | None]:
+    """``target_for`` of every (indicator, unit) pair from one query."""
+    rows: dict[tuple[str, int | None, int | None], Decimal] = {
+        (t.indicator_code, t.unit_id, t.year): t.value
+        for t in Target.objects.filter(indicator_code__in=codes).filter(
+            Q(year__isnull=True) | Q(year=year)
+        )
+    }
+    found: dict[tuple[str, int | None], Decimal | None] = {}
+    for code in codes:
+        for unit in units:
+            unit_id = unit.pk if unit is not None else None
+            found[(code, unit_id)] = next(
+                (
+                    rows[(code, u, y)]
+                    for u, y in ((unit_id, year), (unit_id, None), (None, year), (None, None))
+                    if (code, u, y) in rows
+                ),
+                None,
+            )
+    return found
+
+
+def table(
+    units: list[OrgUnit], period: Period, *, province: bool, codes: list[str] | None = None
+) -> list[AgencyRow]:
+    """One row per agency (the province first when ``province``), one measure per indicator
+    (``codes``, every indicator by default): each indicator's values for all the agencies
+    come from its source's grouped reads, shared between the indicators of one source."""
+    codes = list(indicators.INDICATORS) if codes is None else codes
+    with indicators.shared_reads():
+        values = {code: indicators.INDICATORS[code].values(units, period) for code in codes}
+        top = (
+            {code: indicators.INDICATORS[code].compute(None, period) for code in codes}
+            if province
+            else {}
+        )
+    everyone: list[OrgUnit | None] = [None, *units] if province else list(units)
+    targets = targets_for(codes, everyone, period.date_to.year)
+    rows = [
+        AgencyRow(
+            unit,
+            [
+                Measure(
+                    indicators.INDICATORS[code],
+                    top[code] if unit is None else values[code][unit.pk],
+                    targets[(code, unit.pk if unit is not None else None)],
+                )
+                for code in codes
+            ],
+        )
+        for unit in everyone
+    ]
     return rows
 
 

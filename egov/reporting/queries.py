@@ -323,3 +323,133 @@ def approved_values(unit: OrgUnit, limit: int = 40) -> QuerySet[DataValue]:
         .select_related("indicator", "period", "combo")
         .order_by("-period__end", "indicator__code", "combo__order")[:limit]
     )
+
+
+# --- Reports due, for the oversight part ------------------------------------------------
+
+
+@dataclass
+class Duties:
+    """The reports a subtree's units had to send with a deadline in a period (up to today):
+    how many, how many were sent by the deadline, and their required cells, filled or not.
+    Back-entered submissions have no deadline and do not count."""
+
+    due: int = 0
+    on_time: int = 0
+    required: int = 0
+    filled: int = 0
+
+    def add(self, other: Duties) -> None:
+        self.due += other.due
+        self.on_time += other.on_time
+        self.required += other.required
+        self.filled += other.filled
+
+
+def _periods_due(form: ReportForm, first: dt.date, last: dt.date) -> list[tuple[str, dt.date]]:
+    """(period code, deadline) of the form's periods whose deadline falls in [first, last]."""
+    from egov.reporting.choices import Frequency
+    from egov.reporting.periods import PER_YEAR, bounds, period_code
+
+    found: list[tuple[str, dt.date]] = []
+    for year in range(first.year - 1, last.year + 1):
+        for number in range(1, PER_YEAR[Frequency(form.frequency)] + 1):
+            start, end = bounds(form.frequency, year, number)
+            period = Period(
+                frequency=form.frequency, year=year, number=number, start=start, end=end
+            )
+            due = due_date(form, period)
+            if first <= due <= last:
+                found.append((period_code(form.frequency, year, number), due))
+    return found
+
+
+def _duty_rows(unit_filter: Q, *, date_from: dt.date, date_to: dt.date) -> list[tuple[str, Duties]]:
+    """(unit path, duties) of every assigned unit passing ``unit_filter``, form by form: the
+    assignment in force on the deadline, the first submission's local date against it, the
+    form's required cells filled (a few queries per active form, none per unit)."""
+    last = min(date_to, local_today())
+    rows: list[tuple[str, Duties]] = []
+    if last < date_from:
+        return rows
+    for form in ReportForm.objects.filter(active=True).order_by("pk"):
+        due_periods = _periods_due(form, date_from, last)
+        if not due_periods:
+            continue
+        assignments = list(
+            FormAssignment.objects.filter(form=form)
+            .filter(unit_filter)
+            .values_list("unit_id", "unit__path", "valid_from", "valid_to")
+        )
+        if not assignments:
+            continue
+        period_ids = dict(
+            Period.objects.filter(code__in=[code for code, _due in due_periods]).values_list(
+                "code", "pk"
+            )
+        )
+        unit_ids = [a[0] for a in assignments]
+        submitted = {
+            (unit_id, period_id): at
+            for unit_id, period_id, at in Submission.objects.filter(
+                form=form,
+                period_id__in=period_ids.values(),
+                unit_id__in=unit_ids,
+                is_backfill=False,
+                submitted_at__isnull=False,
+            ).values_list("unit_id", "period_id", "submitted_at")
+        }
+        required = {
+            (row.indicator_id, combo.pk)
+            for _title, layout_rows in form_layout(form)
+            for row, combos in layout_rows
+            if row.required
+            for combo in combos
+        }
+        filled: dict[tuple[int, int], int] = {}
+        for unit_id, period_id, indicator_id, combo_id in DataValue.objects.filter(
+            period_id__in=period_ids.values(),
+            unit_id__in=unit_ids,
+            indicator_id__in={key[0] for key in required},
+            value__isnull=False,
+        ).values_list("unit_id", "period_id", "indicator_id", "combo_id"):
+            if (indicator_id, combo_id) in required:
+                filled[(unit_id, period_id)] = filled.get((unit_id, period_id), 0) + 1
+        for unit_id, path, valid_from, valid_to in assignments:
+            duties = Duties()
+            for code, due in due_periods:
+                if valid_from > due or (valid_to is not None and valid_to <= due):
+                    continue
+                pid = period_ids.get(code)
+                at = submitted.get((unit_id, pid)) if pid else None
+                duties.due += 1
+                duties.required += len(required)
+                duties.filled += filled.get((unit_id, pid), 0) if pid else 0
+                if at is not None and at.astimezone(BUSINESS_TZ).date() <= due:
+                    duties.on_time += 1
+            rows.append((path, duties))
+    return rows
+
+
+def unit_duties(unit: OrgUnit | None, *, date_from: dt.date, date_to: dt.date) -> Duties:
+    """The reports due from ``unit``'s subtree (the province when None) with a deadline in
+    the period, whoever asks: for the oversight part."""
+    condition = Q(unit__path__startswith=unit.path) if unit is not None else Q()
+    total = Duties()
+    for _path, duties in _duty_rows(condition, date_from=date_from, date_to=date_to):
+        total.add(duties)
+    return total
+
+
+def duties_by_unit(
+    units: list[OrgUnit], *, date_from: dt.date, date_to: dt.date
+) -> dict[int, Duties]:
+    """``unit_duties`` of every unit in ``units`` from the same reads, rolled up the tree."""
+    from egov.lib.subtree import SubtreeIndex
+
+    index = SubtreeIndex((u.pk, u.path) for u in units)
+    result = {u.pk: Duties() for u in units}
+    for path, duties in _duty_rows(index.q("unit__path"), date_from=date_from, date_to=date_to):
+        for pk in index.owners(path):
+            result[pk].add(duties)
+    return result
