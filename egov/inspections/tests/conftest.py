@@ -31,3 +31,14 @@ def team(world: Any) -> Any:
     from egov.inspections.tests.helpers import build_team
 
     return build_team(world)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese() -> Any:
+    """Messages asserted in Vietnamese whatever a page requested in English before left
+    active on this thread (the locale middleware activates the visitor's language)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

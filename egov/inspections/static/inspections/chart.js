@@ -1,4 +1,4 @@
-/* Findings by state as bars; the same figures are in the summary list on the page. */
+/* Findings by state as horizontal bars (the labels fit a phone); the same figures are in the summary list on the page. */
 (function () {
   "use strict";
   if (!window.echarts) { return; }
@@ -11,9 +11,9 @@
       color: ["#1d4f91"], animation: false,
       tooltip: { trigger: "axis" },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: "category", data: data.labels, axisLabel: { color: "#1b1b1b", interval: 0 } },
-      yAxis: { type: "value", minInterval: 1, axisLabel: { color: "#1b1b1b" } },
-      series: [{ name: data.name, type: "bar", data: data.values, barMaxWidth: 48,
+      xAxis: { type: "value", minInterval: 1, axisLabel: { color: "#1b1b1b" } },
+      yAxis: { type: "category", inverse: true, data: data.labels, axisLabel: { color: "#1b1b1b" } },
+      series: [{ name: data.name, type: "bar", data: data.values, barMaxWidth: 32,
                  itemStyle: { color: function (p) { return ["#b3261e", "#8a5a00", "#1e6b34", "#b3261e"][p.dataIndex]; } } }]
     });
     window.addEventListener("resize", function () { chart.resize(); });
