@@ -27,8 +27,8 @@ WEBSITE_METHOD = "Xếp hạng trang thông tin điện tử (mặc định)"
 #: (name, indicator, weight, floor, target) of the default IT-use method.
 IT_USE_CRITERIA = [
     ("Văn bản điện tử", "edoc_electronic_share", "40", "0", "50"),
-    ("Hồ sơ một cửa đúng hạn", "onestop_on_time_rate", "20", "50", "100"),
-    ("Phản ánh trả lời đúng hạn", "feedback_on_time_rate", "10", "50", "100"),
+    ("Tiếp nhận văn bản liên thông trong ngày", "exchange_same_day_rate", "10", "50", "100"),
+    ("Phản ánh trả lời đúng hạn", "feedback_on_time_rate", "20", "50", "100"),
     ("Kế hoạch ứng dụng CNTT được duyệt", "records_plan_approved", "10", "0", "100"),
     ("Cán bộ CNTT", "records_has_it_staff", "10", "0", "100"),
     ("Công chức sử dụng được hệ thống", "records_trained_share", "10", "0", "100"),
@@ -175,8 +175,9 @@ def load(stdout: Any) -> None:
             RankingKind.IT_USE,
             IT_USE_CRITERIA,
             "Xếp loại tình hình ứng dụng CNTT hằng năm (Chỉ thị 07/CT-UBND, mục II.1): văn "
-            "bản điện tử (mục tiêu 50%), một cửa, phản ánh kiến nghị, kế hoạch, cán bộ CNTT "
-            "và công chức sử dụng được hệ thống.",
+            "bản điện tử (mục tiêu 50%), liên thông văn bản, phản ánh kiến nghị, kế hoạch, "
+            "cán bộ CNTT và công chức sử dụng được hệ thống. Thêm tiêu chí hồ sơ một cửa đúng "
+            "hạn khi trong kỳ có hồ sơ đã giải quyết xong.",
         ),
         (
             WEBSITE_METHOD,
