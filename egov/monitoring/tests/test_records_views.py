@@ -332,3 +332,77 @@ def test_the_overview_reads_a_fixed_number_of_queries_whatever_the_number_of_age
         page = admin.get("/monitoring/ho-so/?year=2026").content.decode()
     assert "Sở thứ 4" in page
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_an_oversized_evidence_upload_is_refused_before_it_is_read(
+    world: Any, client_for: Any
+) -> None:
+    plan = draft_plan(world)
+    response = client_for(world.leader).post(
+        f"/monitoring/ho-so/minh-chung/plan/{plan.pk}/",
+        data=b"x",
+        content_type="application/octet-stream",
+        CONTENT_LENGTH=str(50 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    assert "Tệp gửi lên quá lớn (tối đa 10 MB)." in response.content.decode()
+
+
+def test_returning_a_plan_without_a_reason_is_explained_and_changes_nothing(
+    world: Any, client_for: Any
+) -> None:
+    plan = actions.submit_plan(actor=world.leader, plan=draft_plan(world))
+    response = client_for(world.admin).post(
+        f"/monitoring/ho-so/ke-hoach/{plan.pk}/duyet/", {"decision": "return"}, follow=True
+    )
+    assert "Hãy ghi lý do trả lại để cơ quan sửa kế hoạch." in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.SUBMITTED
+
+
+def test_the_results_form_records_the_budget_spent_and_each_goal(
+    world: Any, client_for: Any
+) -> None:
+    plan = approved_plan(world)
+    first, second = plan.goals.all()
+    leader = client_for(world.leader)
+    url = f"/monitoring/ho-so/ke-hoach/{plan.pk}/ket-qua/"
+    response = leader.post(url, {"spent_budget": "bốn trăm triệu"})
+    assert response.status_code == 400
+    assert "Kinh phí đã thực hiện là số tiền bằng đồng" in response.content.decode()
+    leader.post(
+        url,
+        {
+            "spent_budget": "400.000.000",
+            f"result-{first.pk}": "Đã đạt",
+            f"achieved-{first.pk}": "yes",
+            f"achieved-{second.pk}": "no",
+        },
+    )
+    plan.refresh_from_db()
+    assert plan.spent_budget == Decimal(400000000)
+    assert [g.achieved for g in plan.goals.all()] == [True, False]
+    page = _records(leader, world).content.decode()
+    assert "400.000.000 đ (80%)" in page
+
+
+def test_the_it_staff_form_explains_bad_input(world: Any, client_for: Any) -> None:
+    leader = client_for(world.leader)
+    url = f"/monitoring/co-quan/{world.home_affairs.pk}/ho-so/can-bo/"
+    page = leader.post(
+        url, {"person": "", "kind": "full_time", "valid_from": "2026-01-05"}, follow=True
+    ).content.decode()
+    assert "Chọn một cán bộ của cơ quan." in page
+    page = leader.post(
+        url,
+        {"person": person_of(world.outsider).pk, "kind": "full_time", "valid_from": "x"},
+        follow=True,
+    ).content.decode()
+    assert "Nhập ngày bắt đầu, ví dụ 01/03/2026." in page
+    page = leader.post(
+        url,
+        {"person": person_of(world.outsider).pk, "kind": "full_time", "valid_from": "05/01/2026"},
+        follow=True,
+    ).content.decode()
+    assert "Đặng Văn Ngoài không phải cán bộ đang công tác tại cơ quan này." in page
+    assert not ITStaffAssignment.objects.exists()
