@@ -406,3 +406,24 @@ def test_the_it_staff_form_explains_bad_input(world: Any, client_for: Any) -> No
     ).content.decode()
     assert "Đặng Văn Ngoài không phải cán bộ đang công tác tại cơ quan này." in page
     assert not ITStaffAssignment.objects.exists()
+
+
+def test_the_records_page_reads_a_fixed_number_of_queries_whatever_the_number_of_records(
+    world: Any, client_for: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    approved_plan(world)
+    assign(world, world.clerk, dt.date(2026, 1, 5))
+    train(world, {world.clerk: True})
+    leader = client_for(world.leader)
+    _records(leader, world)
+    with CaptureQueriesContext(connection) as few:
+        _records(leader, world)
+    assign(world, world.specialist, dt.date(2026, 2, 1))
+    for month in (4, 5, 6):
+        train(world, {world.clerk: True, world.specialist: False}, dt.date(2026, month, 1))
+    with CaptureQueriesContext(connection) as many:
+        _records(leader, world)
+    assert len(many.captured_queries) == len(few.captured_queries)
