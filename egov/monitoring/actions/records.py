@@ -63,6 +63,13 @@ def _check_budget(value: Decimal, field: str) -> None:
         )
 
 
+def _lock(unit: OrgUnit) -> None:
+    """Serialise the writers of one agency's records (two leaders creating the year's plan,
+    or assigning the same person, at the same moment): the second waits, then sees the
+    first's row instead of failing on the unique constraint."""
+    OrgUnit.objects.select_for_update().filter(pk=unit.pk).values_list("pk", flat=True).first()
+
+
 def _transition(plan: ITPlan, to: str, actor: Any, note: str = "") -> None:
     PlanTransition.objects.create(
         plan=plan, from_status=plan.status, to_status=to, actor=actor, note=note
@@ -112,6 +119,7 @@ def save_plan(
             code="no_budget_source",
             field="budget_sources",
         )
+    _lock(unit)
     plan = ITPlan.objects.select_for_update().filter(unit=unit, year=year).first()
     before = None
     if plan is not None:
@@ -317,6 +325,7 @@ def assign_it_staff(
         raise ActionError(
             _("Ngày bắt đầu không được sau hôm nay."), code="future_date", field="valid_from"
         )
+    _lock(unit)
     if ITStaffAssignment.objects.filter(unit=unit, person=person, valid_to__isnull=True).exists():
         raise ActionError(
             _("%(name)s đang là cán bộ CNTT của cơ quan.") % {"name": person.full_name},
