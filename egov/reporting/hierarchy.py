@@ -91,6 +91,18 @@ def node_shares(
     return {key: share for key, share in shares.items() if share != 0}
 
 
+def reorganisation_dates() -> list[dt.date]:
+    """The effective dates of the recorded mergers and splits, in order: periods starting
+    between the same two of them are carried to today's units the same way."""
+    return sorted(
+        set(
+            OrgEventLink.objects.filter(
+                event__kind__in=[EventKind.MERGE, EventKind.SPLIT]
+            ).values_list("event__effective_date", flat=True)
+        )
+    )
+
+
 def carried_to_current(
     unit_ids: set[int], *, after: dt.date
 ) -> dict[int, list[tuple[int, Decimal]]]:

@@ -36,15 +36,21 @@ def parse_number(raw: str) -> Decimal:
         ) from exc
 
 
+_INTEGER = str(ValueType.INTEGER)
+_NOT_NEGATIVE = frozenset({str(ValueType.NON_NEGATIVE), str(ValueType.PERCENT)})
+_PERCENT = str(ValueType.PERCENT)
+_TOO_LARGE = Decimal(10) ** 18
+
+
 def check_value(value: Decimal, value_type: str) -> None:
     """The value's type rule: a whole number, not negative, a percentage in 0–100."""
-    if value_type == ValueType.INTEGER and value != value.to_integral_value():
+    if value_type == _INTEGER and value != value.to_integral_value():
         raise ActionError(_("Chỉ tiêu này nhận số nguyên."), code="not_integer")
-    if value_type in (ValueType.NON_NEGATIVE, ValueType.PERCENT) and value < 0:
+    if value < 0 and value_type in _NOT_NEGATIVE:
         raise ActionError(_("Chỉ tiêu này không nhận số âm."), code="negative")
-    if value_type == ValueType.PERCENT and value > 100:
+    if value_type == _PERCENT and value > 100:
         raise ActionError(_("Tỷ lệ phần trăm phải từ 0 đến 100."), code="percent_range")
-    if abs(value) >= Decimal(10) ** 18:
+    if not -_TOO_LARGE < value < _TOO_LARGE:
         raise ActionError(_("Giá trị quá lớn."), code="too_large")
 
 

@@ -14,7 +14,9 @@ the totals against a recount through that path.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from bisect import bisect_right
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -24,7 +26,7 @@ from django.utils import timezone
 from egov.organisations.models import OrgUnit
 from egov.reporting.actions._common import actor_or_none
 from egov.reporting.choices import Aggregation
-from egov.reporting.hierarchy import carried_to_current, node_shares
+from egov.reporting.hierarchy import carried_to_current, node_shares, reorganisation_dates
 from egov.reporting.models import (
     AggregateValue,
     DataValue,
@@ -55,15 +57,14 @@ CREATE TEMPORARY TABLE {STAGE} (
     indicator_id bigint NOT NULL, combo_id bigint NOT NULL, unit_id bigint NOT NULL,
     period_id bigint NOT NULL, value numeric NOT NULL, status text NOT NULL,
     sector_id bigint NOT NULL, weight_indicator_id bigint, aggregated boolean NOT NULL,
-    id bigint, revision integer, old_value numeric, old_counted_value numeric,
-    old_counted_weight numeric, old_status text, old_source text,
+    shape integer NOT NULL, id bigint, revision integer, old_value numeric,
+    old_counted_value numeric, old_counted_weight numeric, old_status text, old_source text,
     old_updated_at timestamptz, old_updated_by bigint, old_note text,
     unchanged boolean NOT NULL DEFAULT false,
     counted_value numeric, counted_weight numeric
 );
 CREATE TEMPORARY TABLE {NODES} (
-    unit_id bigint NOT NULL, period_id bigint NOT NULL, sector_id bigint NOT NULL,
-    line text NOT NULL, node_id bigint NOT NULL, share numeric NOT NULL
+    shape integer NOT NULL, line text NOT NULL, node_id bigint NOT NULL, share numeric NOT NULL
 );
 """
 
@@ -145,24 +146,41 @@ WHERE s.weight_indicator_id IS NOT NULL AND NOT s.unchanged
   AND d.unit_id = s.unit_id AND d.period_id = s.period_id;
 """
 
+# Whether any stored value shares an (indicator, period) with the file: if none does, no
+# cell of the file is stored yet and the per-cell look-up above is skipped.
+_ANY_STORED = """
+SELECT EXISTS (
+    SELECT 1 FROM (SELECT DISTINCT indicator_id, period_id FROM {stage}) AS k
+    WHERE EXISTS (SELECT 1 FROM {values} AS d
+                  WHERE d.indicator_id = k.indicator_id AND d.period_id = k.period_id)
+)
+"""
+
 # What the written values add, less what the values they replace had added, per total key.
+# Values whose (unit, period, sector) add to the same nodes with the same shares share a
+# ``shape``: they are summed per shape first (a hash over the file's values), so only those
+# sums are spread over the nodes and sorted into key order.
 _TOTALS = """
 INSERT INTO {totals} (line, node_id, indicator_id, combo_id, period_id, total, weight,
                       reporters, updated_at)
 SELECT n.line, n.node_id, c.indicator_id, c.combo_id, c.period_id,
        sum(c.amount * n.share), sum(c.weight * n.share), sum(c.reporters * n.share), %(now)s
 FROM (
-    SELECT indicator_id, combo_id, unit_id, period_id, sector_id,
-           coalesce(counted_value, value) AS amount, coalesce(counted_weight, 0) AS weight,
-           1 AS reporters
-    FROM {stage} WHERE aggregated AND NOT unchanged
-    UNION ALL
-    SELECT indicator_id, combo_id, unit_id, period_id, sector_id,
-           -old_counted_value, -coalesce(old_counted_weight, 0), -1
-    FROM {stage} WHERE aggregated AND NOT unchanged AND old_counted_value IS NOT NULL
+    SELECT indicator_id, combo_id, period_id, shape, sum(amount) AS amount,
+           sum(weight) AS weight, sum(reporters) AS reporters
+    FROM (
+        SELECT indicator_id, combo_id, period_id, shape,
+               coalesce(counted_value, value) AS amount,
+               coalesce(counted_weight, 0) AS weight, 1 AS reporters
+        FROM {stage} WHERE aggregated AND NOT unchanged
+        UNION ALL
+        SELECT indicator_id, combo_id, period_id, shape,
+               -old_counted_value, -coalesce(old_counted_weight, 0), -1
+        FROM {stage} WHERE aggregated AND NOT unchanged AND old_counted_value IS NOT NULL
+    ) AS v
+    GROUP BY 1, 2, 3, 4
 ) AS c
-JOIN {nodes} AS n ON n.unit_id = c.unit_id AND n.period_id = c.period_id
-                 AND n.sector_id = c.sector_id
+JOIN {nodes} AS n ON n.shape = c.shape
 GROUP BY 1, 2, 3, 4, 5
 ORDER BY 1, 2, 3, 4, 5
 ON CONFLICT (line, node_id, indicator_id, combo_id, period_id) DO UPDATE SET
@@ -173,41 +191,54 @@ ON CONFLICT (line, node_id, indicator_id, combo_id, period_id) DO UPDATE SET
 """
 
 
-def _node_rows(
+def _shapes(
     cells: set[tuple[int, int, int]], sector_ids: set[int], periods: dict[int, Period]
-) -> list[tuple[int, int, int, str, int, Decimal]]:
-    """For each (unit, period, sector) of the file: the nodes on both lines its values add
-    to and the share they carry there (organisation history, then today's tree)."""
-    by_period: dict[int, set[int]] = {}
+) -> tuple[dict[tuple[int, int, int], int], list[tuple[int, str, int, Decimal]]]:
+    """For each (unit, period, sector) of the file, the nodes on both lines its values add
+    to and the share they carry there (organisation history, then today's tree), as a shape
+    number: cells with the same nodes and shares share it. Returns the cells' shapes and
+    each shape's (shape, line, node, share) rows."""
+    # Periods starting between the same two reorganisations are carried the same way: one
+    # look-up of the organisation history per such group, not per period.
+    dates = reorganisation_dates()
+    by_group: dict[int, set[int]] = {}
     for unit_id, period_id, _sector in cells:
-        by_period.setdefault(period_id, set()).add(unit_id)
+        by_group.setdefault(bisect_right(dates, periods[period_id].start), set()).add(unit_id)
     carried = {
-        period_id: carried_to_current(unit_ids, after=periods[period_id].start)
-        for period_id, unit_ids in by_period.items()
+        group: carried_to_current(unit_ids, after=dates[group - 1] if group else dt.date.min)
+        for group, unit_ids in by_group.items()
     }
     unit_ids = {u for shares in carried.values() for s in shares.values() for u, _w in s}
     unit_ids |= {unit_id for unit_id, _p, _s in cells}
     paths = dict(OrgUnit.objects.filter(pk__in=unit_ids | sector_ids).values_list("pk", "path"))
-    planned: list[tuple[int, int, int, str, str, Decimal]] = []
     # The shares depend on the unit, its sector and how it is carried, mostly the same from
     # one period to the next: computed once per distinct combination.
-    known: dict[tuple[int, int, tuple[tuple[int, Decimal], ...]], dict[tuple[str, str], Decimal]]
-    known = {}
-    for unit_id, period_id, sector_id in cells:
-        carried_here = tuple(carried[period_id].get(unit_id, []))
-        shape = (unit_id, sector_id, carried_here)
-        shares = known.get(shape)
-        if shares is None:
+    known: dict[tuple[int, int, tuple[tuple[int, Decimal], ...]], int] = {}
+    numbers: dict[tuple[tuple[str, str, Decimal], ...], int] = {}
+    cell_shapes: dict[tuple[int, int, int], int] = {}
+    for cell in cells:
+        unit_id, period_id, sector_id = cell
+        group = bisect_right(dates, periods[period_id].start)
+        carried_here = tuple(carried[group].get(unit_id, []))
+        key = (unit_id, sector_id, carried_here)
+        number = known.get(key)
+        if number is None:
             sector_path = paths.get(sector_id) if sector_id != NO_SECTOR else None
-            shares = known[shape] = node_shares(
-                paths[unit_id], list(carried_here), paths, sector_path
-            )
-        for (line, node_path), share in shares.items():
-            planned.append((unit_id, period_id, sector_id, line, node_path, share))
+            shares = node_shares(paths[unit_id], list(carried_here), paths, sector_path)
+            spread = tuple(sorted((line, path, share) for (line, path), share in shares.items()))
+            number = known[key] = numbers.setdefault(spread, len(numbers))
+        cell_shapes[cell] = number
     node_ids = dict(
-        OrgUnit.objects.filter(path__in={p[4] for p in planned}).values_list("path", "pk")
+        OrgUnit.objects.filter(
+            path__in={path for spread in numbers for _l, path, _s in spread}
+        ).values_list("path", "pk")
     )
-    return [(u, p, s, line, node_ids[path], share) for u, p, s, line, path, share in planned]
+    rows = [
+        (number, line, node_ids[path], share)
+        for spread, number in numbers.items()
+        for line, path, share in spread
+    ]
+    return cell_shapes, rows
 
 
 def _copy_text(text: str) -> str:
@@ -248,15 +279,26 @@ def write_many(
         )
         for pk, i in indicators.items()
     }
-    statuses = {w.status: _copy_text(w.status) for w in writes}
-    cells: set[tuple[int, int, int]] = set()
+    statuses = {status: _copy_text(status) for status in {w.status for w in writes}}
+    cells = {(w.unit_id, w.period_id, shape[w.indicator_id][0]) for w in writes}
+    if approve:
+        periods = Period.objects.in_bulk({p for _u, p, _s in cells})
+        sector_ids = {s for s, _w, _a in shape.values() if s != NO_SECTOR}
+        cell_shapes, node_rows = _shapes(cells, sector_ids, periods)
+    else:
+        cell_shapes, node_rows = dict.fromkeys(cells, 0), []
+    # The columns that only depend on the indicator, formatted once per indicator.
+    leading = {
+        pk: f"{pk}\t{sector_id}\t{weight_indicator}\t{aggregated}\t"
+        for pk, (sector_id, weight_indicator, aggregated) in shape.items()
+    }
     buffer = io.StringIO()
+    write = buffer.write
     for w in writes:
-        sector_id, weight_indicator, aggregated = shape[w.indicator_id]
-        cells.add((w.unit_id, w.period_id, sector_id))
-        buffer.write(
-            f"{w.indicator_id}\t{w.combo_id}\t{w.unit_id}\t{w.period_id}\t{w.value}\t"
-            f"{statuses[w.status]}\t{sector_id}\t{weight_indicator}\t{aggregated}\n"
+        sector_id = shape[w.indicator_id][0]
+        write(
+            f"{leading[w.indicator_id]}{w.combo_id}\t{w.unit_id}\t{w.period_id}\t{w.value}\t"
+            f"{statuses[w.status]}\t{cell_shapes[w.unit_id, w.period_id, sector_id]}\n"
         )
     params = {
         "source": source,
@@ -279,14 +321,17 @@ def write_many(
         _copy(
             cursor,
             STAGE,
-            "indicator_id, combo_id, unit_id, period_id, value, status, sector_id,"
-            " weight_indicator_id, aggregated",
+            "indicator_id, sector_id, weight_indicator_id, aggregated, combo_id, unit_id,"
+            " period_id, value, status, shape",
             buffer.getvalue(),
         )
         cursor.execute(f"ANALYZE {STAGE}")
         # Only our own table names are formatted in; every value is a parameter.
-        cursor.execute(_EXISTING.format(**names))
-        existing: int = cursor.rowcount
+        cursor.execute(_ANY_STORED.format(**names))
+        existing = 0
+        if cursor.fetchone()[0]:
+            cursor.execute(_EXISTING.format(**names))
+            existing = cursor.rowcount
         written = 0
         if existing < len(writes):
             cursor.execute(_INSERT_NEW.format(**names), params)
@@ -297,14 +342,11 @@ def write_many(
         if approve:
             if any(w != "\\N" for _s, w, _a in shape.values()):
                 cursor.execute(_WEIGHTS.format(**names))
-            periods = Period.objects.in_bulk({w.period_id for w in writes})
-            sector_ids = {s for s, _w, _a in shape.values() if s != NO_SECTOR}
-            rows = _node_rows(cells, sector_ids, periods)
             _copy(
                 cursor,
                 NODES,
-                "unit_id, period_id, sector_id, line, node_id, share",
-                "".join(f"{u}\t{p}\t{s}\t{line}\t{n}\t{w}\n" for u, p, s, line, n, w in rows),
+                "shape, line, node_id, share",
+                "".join(f"{n}\t{line}\t{node}\t{w}\n" for n, line, node, w in node_rows),
             )
             cursor.execute(f"ANALYZE {NODES}")
             cursor.execute(_TOTALS.format(**names), params)

@@ -6,6 +6,7 @@ received from another system or back-entered from a yearbook."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -117,6 +118,43 @@ class Resolver:
         return default
 
 
+def _resolved[T](resolve: Callable[..., T], *args: Any) -> T | ActionError:
+    """What ``resolve(*args)`` returns, or the error it raised (kept to be raised again)."""
+    try:
+        return resolve(*args)
+    except ActionError as error:
+        return error
+
+
+def _combo_id(resolver: Resolver, indicator: Indicator, obs: Observation) -> int:
+    return int(resolver.combo(indicator, obs).pk)
+
+
+def _period_id(resolver: Resolver, code: str) -> int:
+    return int(resolver.period(code).pk)
+
+
+def _indicator(resolver: Resolver, code: str) -> Indicator:
+    indicator = resolver.indicators.get(code)
+    if indicator is None:
+        raise ActionError(
+            _("mã chỉ tiêu “%(code)s” không có.") % {"code": code}, code="unknown_indicator"
+        )
+    if indicator.is_derived:
+        raise ActionError(
+            _("chỉ tiêu %(code)s được tính theo công thức, không nhập.") % {"code": indicator.code},
+            code="derived",
+        )
+    return indicator
+
+
+def _unit(resolver: Resolver, code: str) -> int:
+    unit_id = resolver.units.get(code)
+    if unit_id is None:
+        raise ActionError(_("mã đơn vị “%(code)s” không có.") % {"code": code}, code="unknown_unit")
+    return unit_id
+
+
 def _value(raw: str, indicator: Indicator) -> Decimal:
     try:
         value = Decimal(raw.strip())
@@ -163,58 +201,68 @@ def import_observations(
     resolver = Resolver()
     problems: list[ImportProblem] = []
     count_bad = 0
-    cells: dict[tuple[int, int, int, int], tuple[Decimal, str]] = {}
-    defaults: dict[int, OptionCombo] = {}  # the plain cell of each indicator, once found
+    cells: dict[tuple[int, int, int, int], BulkWrite] = {}
+    # Each distinct code is resolved once; what it resolved to (or the error it raised) is
+    # kept, so a file of 200,000 values pays a few dictionary look-ups per value.
+    indicators: dict[str, Indicator | ActionError] = {}
+    units: dict[str, int | ActionError] = {}
+    periods: dict[str, int | ActionError] = {}
+    defaults: dict[int, int | ActionError] = {}  # the plain cell of each indicator
     for obs in observations:
         try:
-            indicator = resolver.indicators.get(obs.indicator)
+            indicator = indicators.get(obs.indicator)
             if indicator is None:
-                raise ActionError(
-                    _("mã chỉ tiêu “%(code)s” không có.") % {"code": obs.indicator},
-                    code="unknown_indicator",
+                indicator = indicators[obs.indicator] = _resolved(
+                    _indicator, resolver, obs.indicator
                 )
-            if indicator.is_derived:
-                raise ActionError(
-                    _("chỉ tiêu %(code)s được tính theo công thức, không nhập.")
-                    % {"code": indicator.code},
-                    code="derived",
-                )
-            unit_id = resolver.units.get(obs.unit)
+            if isinstance(indicator, ActionError):
+                raise indicator
+            unit_id = units.get(obs.unit)
             if unit_id is None:
-                raise ActionError(
-                    _("mã đơn vị “%(code)s” không có.") % {"code": obs.unit}, code="unknown_unit"
-                )
+                unit_id = units[obs.unit] = _resolved(_unit, resolver, obs.unit)
+            if isinstance(unit_id, ActionError):
+                raise unit_id
             if obs.combo or obs.options:
-                combo = resolver.combo(indicator, obs)
+                combo_id: int | ActionError = _combo_id(resolver, indicator, obs)
             else:
-                combo = defaults.get(indicator.pk) or defaults.setdefault(
-                    indicator.pk, resolver.combo(indicator, obs)
-                )
-            period = resolver.periods.get(obs.period) or resolver.period(obs.period)
+                combo_id = defaults.get(indicator.id)  # type: ignore[assignment]
+                if combo_id is None:
+                    combo_id = defaults[indicator.id] = _resolved(
+                        _combo_id, resolver, indicator, obs
+                    )
+            if isinstance(combo_id, ActionError):
+                raise combo_id
+            period_id = periods.get(obs.period)
+            if period_id is None:
+                period_id = periods[obs.period] = _resolved(_period_id, resolver, obs.period)
+            if isinstance(period_id, ActionError):
+                raise period_id
             value = _value(obs.value, indicator)
         except ActionError as error:
             count_bad += 1
             if len(problems) < MAX_REPORTED:
                 problems.append(ImportProblem(obs.where, error.messages[0]))
             continue
-        key = (unit_id, period.pk, indicator.pk, combo.pk)
+        key = (unit_id, period_id, indicator.id, combo_id)
         earlier = cells.get(key)
-        if earlier is not None and earlier[0] != value:
+        if earlier is not None and earlier.value != value:
             count_bad += 1
             if len(problems) < MAX_REPORTED:
                 problems.append(
                     ImportProblem(
                         obs.where,
                         _("hai giá trị khác nhau (%(a)s, %(b)s) cho cùng một ô số liệu.")
-                        % {"a": earlier[0], "b": value},
+                        % {"a": earlier.value, "b": value},
                     )
                 )
             continue
-        cells[key] = (value, obs.status or status)
+        cells[key] = BulkWrite(
+            unit_id, period_id, indicator.id, combo_id, value, obs.status or status
+        )
     if problems:
         raise ImportReportError(problems, count_bad)
     written = write_many(
-        writes=[BulkWrite(*key, value, cell_status) for key, (value, cell_status) in cells.items()],
+        writes=list(cells.values()),
         actor=actor,
         source=ValueSource.BACKFILL if backfill else ValueSource.IMPORT,
         note=(provenance or source_name)[:300],

@@ -92,44 +92,61 @@ def parse_json(content: bytes) -> list[Observation]:
         k: str(v) for k, v in document.items() if k in ("period", "orgUnit", "dataSet") and v
     }
     rows = []
-    label = _("dataValues[%(n)s]")
+    # "dataValues[n]" for each element: the translated label split around its number once.
+    before, _n, after = (_("dataValues[%(n)s]") % {"n": "\0"}).partition("\0")
     periods: dict[str, str] = {}
     for index, item in enumerate(document["dataValues"], start=1):
-        where = label % {"n": index}
-        if not isinstance(item, dict):
-            raise FormatError(_("không phải một đối tượng."), where=where)
-        # The usual value, every field its own and a string: read directly.
-        indicator, period, unit, value = (
-            item.get("dataElement"),
-            item.get("period"),
-            item.get("orgUnit"),
-            item.get("value"),
-        )
-        combo, comment = item.get("categoryOptionCombo"), item.get("comment")
-        if (
-            isinstance(indicator, str)
-            and isinstance(period, str)
-            and isinstance(unit, str)
-            and isinstance(value, str)
-            and indicator.strip()
-            and unit.strip()
-            and period.strip()
-            and value
-            and isinstance(combo, str | None)
-            and isinstance(comment, str | None)
-        ):
-            rows.append(
-                Observation(
-                    where,
-                    indicator.strip(),
-                    unit.strip(),
-                    _period(period, where, periods),
-                    value,
-                    combo=(combo.strip() or None) if combo else None,
-                    comment=comment or "",
-                )
+        where = f"{before}{index}{after}"
+        if type(item) is not dict:
+            if not isinstance(item, dict):
+                raise FormatError(_("không phải một đối tượng."), where=where)
+        else:
+            # The usual value, every field its own and a string: read directly.
+            get = item.get
+            indicator, period, unit, value = (
+                get("dataElement"),
+                get("period"),
+                get("orgUnit"),
+                get("value"),
             )
-            continue
+            combo, comment = get("categoryOptionCombo"), get("comment")
+            if (
+                type(indicator) is str
+                and type(unit) is str
+                and type(period) is str
+                and type(value) is str
+                and value
+                and (combo is None or type(combo) is str)
+                and (comment is None or type(comment) is str)
+            ):
+                indicator, unit = indicator.strip(), unit.strip()
+                found = periods.get(period)
+                if indicator and unit and found is not None:
+                    rows.append(
+                        Observation(
+                            where,
+                            indicator,
+                            unit,
+                            found,
+                            value,
+                            combo=(combo.strip() or None) if combo else None,
+                            comment=comment or "",
+                        )
+                    )
+                    continue
+                if indicator and unit and period.strip():
+                    rows.append(
+                        Observation(
+                            where,
+                            indicator,
+                            unit,
+                            _period(period, where, periods),
+                            value,
+                            combo=(combo.strip() or None) if combo else None,
+                            comment=comment or "",
+                        )
+                    )
+                    continue
         rows.append(
             _observation(
                 where, {k: str(v) for k, v in item.items() if v is not None}, defaults, periods

@@ -111,18 +111,38 @@ class DataValue(models.Model):
     the submission's values are found by a partial index (imported values have none); the
     breakdown cell, period and author are never read alone, and are never deleted while
     values point at them (option combos and periods are not deleted, accounts are
-    deactivated), so their foreign keys have no index of their own."""
+    deactivated), so their foreign keys have no index of their own.
+
+    The six references are checked per statement, not per row (migration 0005): the
+    database's foreign-key constraints are replaced by triggers that lock the referenced
+    rows of a whole statement at once (``FOR KEY SHARE``, as a foreign key does) and refuse
+    a reference to a missing row, and by triggers on the referenced tables that refuse to
+    delete, re-key or truncate a row values still point at. A bulk import of 200,000 values
+    thus pays six set-based checks instead of 1.2 million row-by-row ones."""
 
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="+", db_index=False
+        Indicator, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
     )
     combo = models.ForeignKey(
-        OptionCombo, on_delete=models.PROTECT, related_name="+", db_index=False
+        OptionCombo,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
-    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", db_index=False)
-    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+", db_index=False)
+    unit = models.ForeignKey(
+        OrgUnit, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
+    )
+    period = models.ForeignKey(
+        Period, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
+    )
     submission = models.ForeignKey(
-        Submission, null=True, on_delete=models.PROTECT, related_name="values", db_index=False
+        Submission,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="values",
+        db_index=False,
+        db_constraint=False,
     )
     value = _value_field(_("giá trị"))
     status = models.CharField(
@@ -142,6 +162,7 @@ class DataValue(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
     note = models.CharField(max_length=300, blank=True, default="", db_default="")
 
