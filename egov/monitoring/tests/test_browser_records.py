@@ -72,3 +72,33 @@ def test_a_plan_is_drafted_submitted_approved_and_shown_in_the_overview(
     row = page.get_by_role("row", name="Sở Nội vụ")
     assert "Đã phê duyệt" in row.inner_text()
     assert_accessible(page)
+
+
+def test_an_administrator_configures_and_runs_a_website_ranking(world: Any, page: Any) -> None:
+    from egov.portal.actions import provisioning
+
+    provisioning.provision_sites(actor=world.admin)
+    give_totp_device(world.admin)
+    log_in(page, "admin", PERSONA_PASSWORD)
+    page.goto("/monitoring/xep-hang/?kind=website")
+    assert_accessible(page)
+    page.get_by_role("link", name="Thêm phương pháp").click()
+    assert page.get_by_label("Loại xếp hạng").input_value() == "website"
+    page.get_by_label("Tên phương pháp").fill("Xếp hạng trang thông tin điện tử năm")
+    page.get_by_label("Tiêu chí 1: tên").fill("Văn bản")
+    page.get_by_label("Tiêu chí 1: nguồn số liệu").select_option("edoc_electronic_share")
+    page.get_by_label("Tiêu chí 1: trọng số").fill("100")
+    page.get_by_label("Tiêu chí 1: mức 0 điểm").fill("0")
+    page.get_by_label("Tiêu chí 1: mức điểm tối đa").fill("100")
+    page.get_by_role("button", name="Lưu phương pháp").click()
+    summary = page.locator(".error-summary").inner_text()
+    assert "chỉ dùng chỉ tiêu nhóm “Trang thông tin điện tử”" in summary
+    assert_accessible(page)
+    page.get_by_label("Tiêu chí 1: tên").fill("Trang đạt yêu cầu")
+    page.get_by_label("Tiêu chí 1: nguồn số liệu").select_option("portal_site_compliance")
+    page.get_by_role("button", name="Lưu phương pháp").click()
+    page.get_by_label("Phương pháp").select_option(label="Xếp hạng trang thông tin điện tử năm")
+    page.get_by_label("Năm").fill(str(local_today().year))
+    page.get_by_role("button", name="Tính xếp hạng").click()
+    assert "Trang đạt yêu cầu" in page.locator("main").inner_text()
+    assert_accessible(page)
