@@ -15,3 +15,4 @@ FINDING_RECORD = register("inspections.finding.record", _("Ghi nhận tồn tạ
 FINDING_REPORT_FIX = register("inspections.finding.report_fix", _("Báo cáo khắc phục tồn tại"))
 FINDING_ACCEPT = register("inspections.finding.accept", _("Chấp nhận kết quả khắc phục"))
 FINDING_REOPEN = register("inspections.finding.reopen", _("Yêu cầu khắc phục lại"))
+TEMPLATE_SAVE = register("inspections.template.save", _("Sửa mẫu nội dung kiểm tra"))

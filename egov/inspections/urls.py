@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from egov.inspections.views import findings, inspections, plans
+from egov.inspections.views import findings, inspections, plans, templates
 
 app_name = "inspections"
 
@@ -25,5 +25,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("ton-tai/<int:pk>/khac-phuc/", findings.finding_answer, name="finding_answer"),
     path("ton-tai/<int:pk>/danh-gia/", findings.finding_decide, name="finding_decide"),
     path("co-quan/", findings.agency_view, name="agency"),
+    path("mau/", templates.template_list, name="templates"),
     path("minh-chung/<int:pk>/", findings.evidence_download, name="evidence"),
 ]

@@ -22,6 +22,8 @@ def test_plan_inspect_find_answer_and_close(world: Any, team: Any, page: Any) ->
     page.set_viewport_size({"width": 375, "height": 800})
     today = local_today()
     log_in(page, "inspector", PERSONA_PASSWORD)
+    page.goto("/kiem-tra/mau/")
+    assert_accessible(page)
     page.goto("/kiem-tra/")
     assert_accessible(page)
     page.get_by_role("link", name="Lập kế hoạch kiểm tra").click()
