@@ -146,3 +146,19 @@ def test_the_plans_list_reads_a_fixed_number_of_queries(team: Any, client_for: A
         body = client.get("/kiem-tra/").content.decode()
     assert "12/KH-TKT" in body
     assert len(after) == len(before)
+
+
+def test_the_checklist_page_reads_a_fixed_number_of_queries(team: Any, client_for: Any) -> None:
+    from egov.inspections.actions import checklist
+
+    inspection = started(team)
+    client = client_for(team.member)
+    client.get(f"/kiem-tra/cuoc/{inspection.pk}/")
+    with CaptureQueriesContext(connection) as before:
+        client.get(f"/kiem-tra/cuoc/{inspection.pk}/")
+    for n in range(3):
+        checklist.add_item(actor=team.member, inspection=inspection, text=f"Nội dung {n}")
+    with CaptureQueriesContext(connection) as after:
+        body = client.get(f"/kiem-tra/cuoc/{inspection.pk}/").content.decode()
+    assert "Nội dung 2" in body
+    assert len(after) == len(before)
