@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from egov.inspections.models import Inspection
-from egov.inspections.tests.helpers import decide_all
+from egov.inspections.tests.helpers import PDF_BYTES, decide_all
 from egov.lib.dates import local_today
 from egov.lib.testing.browser import assert_accessible, log_in
 from egov.organisations.testing import PERSONA_PASSWORD
@@ -18,7 +18,9 @@ from egov.organisations.testing import PERSONA_PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_plan_inspect_find_answer_and_close(world: Any, team: Any, page: Any) -> None:
+def test_plan_inspect_find_answer_and_close(
+    world: Any, team: Any, page: Any, tmp_path: Any
+) -> None:
     page.set_viewport_size({"width": 375, "height": 800})
     today = local_today()
     log_in(page, "inspector", PERSONA_PASSWORD)
@@ -71,8 +73,14 @@ def test_plan_inspect_find_answer_and_close(world: Any, team: Any, page: Any) ->
     assert_accessible(page)
     page.get_by_role("link", name="Chưa giao việc qua thư điện tử công vụ").click()
     page.get_by_label("Nội dung đã khắc phục").fill("Đã ban hành quy định giao việc.")
+    evidence = tmp_path / "quy-dinh.pdf"
+    evidence.write_bytes(PDF_BYTES)
+    page.get_by_label("Minh chứng (PDF, JPG, PNG, DOCX, XLSX; tối đa 10 tệp)").set_input_files(
+        str(evidence)
+    )
     page.get_by_role("button", name="Gửi báo cáo khắc phục").click()
     assert "Đã gửi báo cáo khắc phục." in page.locator(".messages").inner_text()
+    assert page.get_by_role("link", name="quy-dinh.pdf").is_visible()
     assert_accessible(page)
 
     page.context.clear_cookies()
