@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -43,6 +44,11 @@ def _xlsx(name: str, headers: list[str], rows: list[list[Any]]) -> HttpResponse:
     return response
 
 
+#: Agencies per page of the dashboard (the province has thousands of units at full scale;
+#: the XLSX export has them all).
+PAGE_ROWS = 100
+
+
 def _cell(value: float | None) -> float | str:
     return _("không có dữ liệu") if value is None else value
 
@@ -77,6 +83,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 for r in rows
             ],
         )
+    head, body = (rows[:1], rows[1:]) if province else ([], rows)
+    page = Paginator(body, PAGE_ROWS).get_page(request.GET.get("page"))
+    rows = head + list(page.object_list)
     agencies = [r for r in rows if r.unit is not None]
     chart_index = codes.index(CHART_CODE)
     chart = {
@@ -107,6 +116,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "chart": chart,
             "can_set_targets": access.can_set_targets(request.user),
             "province": province,
+            "page": page,
         },
     )
 

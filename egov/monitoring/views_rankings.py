@@ -22,6 +22,8 @@ from egov.monitoring.ranking import CriterionSpec
 from egov.monitoring.views import _xlsx
 
 CRITERION_ROWS = 8
+#: Agencies drawn in a run's charts (the best ranked); the table under them has every one.
+CHART_AGENCIES = 30
 
 
 def _indicator_name(code: str) -> str:
@@ -119,10 +121,30 @@ def ranking_run(request: HttpRequest, pk: int) -> HttpResponse:
                 row += [d["value"] if d["value"] is not None else d["note"], float(d["weighted"])]
             rows.append(row)
         return _xlsx(f"xep-hang-{run.pk}", headers, rows)
+    shown = results[:CHART_AGENCIES]
+    chart = {
+        "labels": [r.unit.short_name or r.unit.name for r in shown],
+        "total_name": _("Tổng điểm"),
+        "totals": [float(r.score) for r in shown],
+        "criteria": [
+            {
+                "name": c["name"],
+                "data": [float(r.details[i]["weighted"]) for r in shown],
+            }
+            for i, c in enumerate(criteria)
+        ],
+    }
     return render(
         request,
         "monitoring/ranking_run.html",
-        {"run": run, "results": results, "criteria": criteria},
+        {
+            "run": run,
+            "results": results,
+            "criteria": criteria,
+            "chart": chart,
+            "chart_count": len(shown),
+            "chart_partial": len(shown) < len(results),
+        },
     )
 
 

@@ -54,4 +54,6 @@ def test_an_administrator_configures_and_runs_a_ranking(world: Any, page: Any) -
     page.get_by_label("Năm").fill("2026")
     page.get_by_role("button", name="Tính xếp hạng").click()
     assert "giá trị 100 → 100/100 điểm" in page.locator("main").inner_text()
+    page.wait_for_selector("[data-ranking-chart='totals'] canvas")
+    page.wait_for_selector("[data-ranking-chart='criteria'] canvas")
     assert_accessible(page)

@@ -5,6 +5,7 @@ holds a division), rows fall outside the period, and agencies differ."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -295,3 +296,37 @@ def test_every_registered_indicator_of_the_sources_has_a_grouped_read() -> None:
     codes = {code for group in SOURCES_OF.values() for code in group}
     for code in codes:
         assert indicators.INDICATORS[code].compute_many is not None
+
+
+def test_the_table_and_the_ranking_read_no_more_for_more_agencies(world: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from egov.monitoring import queries, ranking
+    from egov.monitoring.ranking import CriterionSpec
+
+    register(world, channel="exchange", day=dt.date(2026, 3, 10))
+    register(world, channel="paper", day=dt.date(2026, 3, 10), unit=world.finance)
+    few, many = _units(world)[2:4], _units(world)
+    counts = []
+    for units in (few, many):
+        with CaptureQueriesContext(connection) as table_reads:
+            rows = queries.table(units, YEAR, province=True)
+        counts.append(len(table_reads))
+        assert [r.unit for r in rows] == [None, *units]
+    assert counts[0] == counts[1]
+    criteria = [
+        CriterionSpec("Điện tử", "edoc_electronic_share", Decimal(50), Decimal(0), Decimal(100)),
+        CriterionSpec("Một cửa", "onestop_online_share", Decimal(50), Decimal(0), Decimal(100)),
+    ]
+    reads = []
+    for units in (few, many):
+        with CaptureQueriesContext(connection) as ranking_reads:
+            ranking.compute(criteria, units, YEAR)
+        reads.append(len(ranking_reads))
+    assert reads[0] == reads[1]
+    table = {r.unit.pk: r for r in queries.table(many, YEAR, province=False) if r.unit}
+    share = list(indicators.INDICATORS).index("edoc_electronic_share")
+    assert table[world.home_affairs.pk].measures[share].value == 100.0
+    assert table[world.finance.pk].measures[share].value == 0.0
+    assert table[world.home_affairs.pk].measures[share].target == 50

@@ -127,3 +127,45 @@ def test_a_leader_sees_runs_with_their_agency_only_and_cannot_configure(
         client = client_for(getattr(world, persona))
         assert client.get("/monitoring/xep-hang/").status_code == 404
         assert client.get(f"/monitoring/xep-hang/{run.pk}/").status_code == 404
+
+
+def test_a_run_page_charts_the_scores_and_the_points_per_criterion_of_its_table(
+    world: Any, client_for: Any
+) -> None:
+    import json
+    import re
+    from decimal import Decimal
+
+    from egov.monitoring.actions import run_ranking, save_method
+    from egov.monitoring.indicators import Period
+    from egov.monitoring.ranking import CriterionSpec
+
+    register(world, channel="exchange", day=MARCH, unit=world.finance)
+    register(world, channel="paper", day=MARCH)
+    register(world, channel="exchange", day=MARCH)
+    method = save_method(
+        actor=world.admin,
+        name="Hai tiêu chí",
+        criteria=[
+            CriterionSpec(
+                "Điện tử", "edoc_electronic_share", Decimal(60), Decimal(0), Decimal(100)
+            ),
+            CriterionSpec("Quá hạn", "edoc_overdue_rate", Decimal(40), Decimal(50), Decimal(0)),
+        ],
+    )
+    run = run_ranking(actor=world.admin, method=method, period=Period.year(2026))
+    page = client_for(world.admin).get(f"/monitoring/xep-hang/{run.pk}/").content.decode()
+    found = re.search(r'<script id="r-chart-data" type="application/json">(.*?)</script>', page)
+    assert found is not None
+    chart = json.loads(found.group(1))
+    results = list(run.results.select_related("unit"))
+    assert chart["labels"] == [r.unit.short_name or r.unit.name for r in results]
+    assert chart["totals"] == [float(r.score) for r in results]
+    assert [c["name"] for c in chart["criteria"]] == ["Điện tử", "Quá hạn"]
+    for i, series in enumerate(chart["criteria"]):
+        assert series["data"] == [float(r.details[i]["weighted"]) for r in results]
+    # Stacked, the criteria add up to each agency's total.
+    for n, total in enumerate(chart["totals"]):
+        assert sum(s["data"][n] for s in chart["criteria"]) == pytest.approx(total)
+    assert 'role="img"' in page and 'aria-describedby="r-chart-note"' in page
+    assert "Bảng dưới đây có cùng số liệu với các biểu đồ." in page

@@ -151,3 +151,29 @@ def test_a_leader_sees_the_targets_but_may_not_set_one(world: Any, client_for: A
     )
     assert response.status_code == 404
     assert client_for(world.clerk).get("/monitoring/muc-tieu/").status_code == 404
+
+
+def test_the_provincial_dashboard_pages_its_agencies_and_exports_them_all(
+    world: Any, client_for: Any, monkeypatch: Any
+) -> None:
+    import io
+
+    import openpyxl
+
+    from egov.monitoring import access, views
+
+    monkeypatch.setattr(views, "PAGE_ROWS", 2)
+    admin = client_for(world.admin)
+    agencies = [a.name for a in access.all_agencies()]
+    assert len(agencies) > 2
+    first = admin.get("/monitoring/?year=2026").content.decode()
+    second = admin.get("/monitoring/?year=2026&page=2").content.decode()
+    assert "Toàn tỉnh" in first and "Toàn tỉnh" in second
+    assert agencies[0] in first and agencies[0] not in second
+    assert agencies[2] in second and agencies[2] not in first
+    pages = -(-len(agencies) // 2)
+    assert f"Trang 2/{pages}" in second
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(admin.get("/monitoring/?year=2026&format=xlsx").content)
+    ).active
+    assert [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)] == agencies
