@@ -10,13 +10,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 
 from egov.lib.dates import local_today
 from egov.lib.errors import ActionError
 from egov.monitoring import actions
 from egov.monitoring.choices import RankingKind, StaffKind
 from egov.monitoring.indicators import Period
-from egov.monitoring.models import RankingMethod
+from egov.monitoring.models import ITPlan, RankingMethod
 from egov.monitoring.ranking import CriterionSpec
 from egov.organisations.choices import UnitKind
 from egov.organisations.models import OrgUnit, Person
@@ -42,6 +43,31 @@ PLAN_GOALS = [
     "Cập nhật đủ các mục của trang thông tin điện tử đúng hạn",
     "Tập huấn sử dụng hệ thống cho toàn bộ công chức mới",
 ]
+
+
+def _pdf(title: str) -> bytes:
+    """A one-page PDF with a title, as a scanned evidence file stands in the demo."""
+    stream = f"BT /F1 18 Tf 72 720 Td ({title}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (
+        f"trailer << /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out
 
 
 def loaded() -> bool:
@@ -118,6 +144,13 @@ def load(stdout: Any) -> None:
     if snv is not None:
         _plan(admin, snv, year - 1, 850_000_000, "done")
         _plan(admin, snv, year, 900_000_000, "approved")
+        plan = ITPlan.objects.get(unit=snv, year=year)
+        actions.attach_evidence(
+            actor=admin,
+            target=plan,
+            upload=ContentFile(_pdf("Ke hoach ung dung CNTT"), name="ke-hoach-ung-dung-cntt.pdf"),
+            skip_access_check=True,
+        )
         people = _staff(snv, 8)
         if len(people) >= 2:
             first = actions.assign_it_staff(
@@ -145,13 +178,19 @@ def load(stdout: Any) -> None:
                 skip_access_check=True,
             )
         if people:
-            actions.record_training(
+            session = actions.record_training(
                 actor=admin,
                 unit=snv,
                 held_on=min(today, dt.date(year, 3, 15)),
                 topic="Sử dụng hệ thống quản lý văn bản và điều hành",
                 organiser="Sở Khoa học và Công nghệ",
                 attendees=[(p, i % 4 != 3) for i, p in enumerate(people)],
+                skip_access_check=True,
+            )
+            actions.attach_evidence(
+                actor=admin,
+                target=session,
+                upload=ContentFile(_pdf("Danh sach tham du"), name="danh-sach-tham-du.pdf"),
                 skip_access_check=True,
             )
     if stc is not None:

@@ -10,12 +10,18 @@ import pytest
 
 from egov.monitoring import demo
 from egov.monitoring.choices import RankingKind
-from egov.monitoring.models import ITPlan, ITStaffAssignment, RankingMethod, TrainingSession
+from egov.monitoring.models import (
+    Evidence,
+    ITPlan,
+    ITStaffAssignment,
+    RankingMethod,
+    TrainingSession,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_loads_the_records_and_a_method_of_each_kind(world: Any) -> None:
+def test_the_demo_loads_the_records_and_a_method_of_each_kind(world: Any, media_tmp: Any) -> None:
     from egov.portal.actions import provisioning
 
     provisioning.provision_sites(actor=world.admin)
@@ -29,6 +35,7 @@ def test_the_demo_loads_the_records_and_a_method_of_each_kind(world: Any) -> Non
     assert ITStaffAssignment.objects.filter(valid_to__isnull=False).exists()
     assert ITStaffAssignment.objects.filter(kind="part_time").exists()
     assert TrainingSession.objects.get().attendances.filter(can_use_system=False).exists()
+    assert Evidence.objects.filter(media_type="application/pdf").count() == 2
     kinds = dict(RankingMethod.objects.values_list("kind", "name"))
     assert set(kinds) == {RankingKind.IT_USE, RankingKind.WEBSITE}
     website = RankingMethod.objects.get(kind=RankingKind.WEBSITE)
