@@ -232,7 +232,19 @@ def test_the_grouped_report_duties_equal_the_per_unit_ones(world: Any) -> None:
         [world.province, world.commune], date_from=YEAR.date_from, date_to=YEAR.date_to
     )
     assert duties[world.province.pk].due > duties[world.commune.pk].due > 0
-    assert indicators.ktxh_completeness(k.second_commune, YEAR) is not None
+    # The commune filled every required cell of January only, and sent it today, long
+    # after January's deadline: its completeness is one report's cells out of all the
+    # reports due so far, its timeliness 0.
+    filled, required = reporting.completeness(submission)
+    assert filled == required > 0
+    due = duties[world.commune.pk].due
+    assert duties[world.commune.pk].required == required * due
+    assert indicators.ktxh_completeness(world.commune, YEAR) == round(100 / due, 1)
+    assert indicators.ktxh_timeliness(world.commune, YEAR) == 0.0
+    # Mỹ Hòa left one required cell empty in February and sent nothing.
+    assert indicators.ktxh_completeness(k.second_commune, YEAR) == round(
+        100 * (required - 1) / (required * due), 1
+    )
 
 
 def test_the_grouped_mail_use_equals_the_per_unit_use(world: Any) -> None:
@@ -330,3 +342,20 @@ def test_the_table_and_the_ranking_read_no_more_for_more_agencies(world: Any) ->
     assert table[world.home_affairs.pk].measures[share].value == 100.0
     assert table[world.finance.pk].measures[share].value == 0.0
     assert table[world.home_affairs.pk].measures[share].target == 50
+
+
+def test_an_agency_without_activity_in_the_period_has_no_value_rather_than_zero(
+    world: Any,
+) -> None:
+    april = Period.month(2026, 4)
+    empty = [
+        code
+        for codes in SOURCES_OF.values()
+        for code in codes
+        if code != "mail_staff_use_share"  # staff with a mailbox are there in any period
+    ]
+    with indicators.shared_reads():
+        for code in empty:
+            indicator = indicators.INDICATORS[code]
+            assert indicator.compute(world.finance, april) is None, code
+            assert indicator.values([world.finance], april) == {world.finance.pk: None}, code
