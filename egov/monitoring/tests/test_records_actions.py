@@ -269,3 +269,15 @@ def test_a_bad_evidence_file_is_refused_with_the_reason(
         actions.attach_evidence(actor=world.leader, target=plan, upload=upload)
     assert _message(exc) == message
     assert not Evidence.objects.exists()
+
+
+def test_a_provincial_leader_approves_and_a_provincial_inspector_does_not(world: Any) -> None:
+    from egov.monitoring.tests.records_helpers import provincial_inspector
+    from egov.organisations.choices import Role
+    from egov.organisations.testing import hire_with_role
+
+    chair = hire_with_role("chair", "Chủ Tịch Tỉnh", world.province, Role.LEADER, subtree=True)
+    plan = actions.submit_plan(actor=world.leader, plan=draft_plan(world))
+    with pytest.raises(PermissionDenied):
+        actions.decide_plan(actor=provincial_inspector(), plan=plan, approve=True)
+    assert actions.decide_plan(actor=chair, plan=plan, approve=True).approved_by == chair
