@@ -182,3 +182,38 @@ def test_one_bad_row_in_thousands_imports_nothing_and_is_located(ktxh):
         AggregateValue.objects.count(),
     ) == counts
     assert _totals() == totals
+
+
+def test_periods_on_both_sides_of_reorganisations_are_carried_as_value_by_value(ktxh):
+    # Two mergers inside the imported years: the periods before, between and after them are
+    # carried to today's units differently (one look-up of the history per such group).
+    units = _communes(ktxh, 6)
+    for source, target, day, code in (
+        (units[-1], units[0], dt.date(2021, 7, 1), "XA_CU_1"),
+        (units[-2], units[1], dt.date(2022, 7, 1), "XA_CU_2"),
+    ):
+        org_actions.merge_units(
+            actor=None,
+            sources=[(source, None)],
+            target=target,
+            effective_date=day,
+            skip_access_check=True,
+        )
+        catalogue.set_external_code(actor=None, code=code, unit=source, skip_access_check=True)
+    codes = [u.organ_code for u in units[:-2]] + ["XA_CU_2", "XA_CU_1"]
+    observations = [
+        Observation(f"{code}/{y}-{m}", "THU_NSNN", code, f"{y}-M{m:02d}", str(100 * u + m))
+        for u, code in enumerate(codes)
+        for y in (2021, 2022, 2023)
+        for m in (3, 9)
+    ]
+    _import(ktxh, observations)
+    bulk = _totals()
+    rebuild_aggregates(actor=ktxh.world.admin)
+    assert _totals() == bulk
+    # A merged commune's data before its merger counts in the province's total (through the
+    # commune it merged into); after it, the merged commune's figures are carried nowhere.
+    key = (Line.ADMINISTRATIVE, ktxh.world.province.pk, ktxh.revenue.pk)
+    combo = ktxh.combo(ktxh.revenue).pk
+    reporters = [bulk[(*key, combo, month(y, 3).pk)][2] for y in (2021, 2022, 2023)]
+    assert reporters == [6, 5, 4]
