@@ -6,10 +6,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
-from egov.inspections.choices import FindingState
-from egov.inspections.models import ChecklistItem, Finding, Inspection
+from egov.inspections.choices import FindingState, PlanState
+from egov.inspections.models import ChecklistItem, Finding, Inspection, PlanMember
 from egov.lib.dates import local_today
 
 OPEN_STATES = (FindingState.OPEN, FindingState.FIX_REPORTED)
@@ -77,3 +78,37 @@ def checklist_groups(inspection: Inspection) -> list[tuple[str, list[ChecklistIt
 
 def open_findings_count(inspection: Inspection) -> int:
     return inspection.findings.filter(state__in=OPEN_STATES).count()
+
+
+#: The navigation asks on every page whether the user is on a team or leads an inspected
+#: agency; the answers come from two small sets cached in the process for a few minutes
+#: (forgotten at once by the actions that change them in this process), so pages pay no
+#: query for them. Access itself is always decided from the database (``access.py``).
+_MEMBERS_KEY = "inspections:nav:team-member-ids"
+_AGENCIES_KEY = "inspections:nav:inspected-agency-paths"
+NAV_CACHE_SECONDS = 300
+
+
+def team_member_ids() -> frozenset[int]:
+    ids: frozenset[int] | None = cache.get(_MEMBERS_KEY)
+    if ids is None:
+        ids = frozenset(PlanMember.objects.values_list("user_id", flat=True).distinct())
+        cache.set(_MEMBERS_KEY, ids, NAV_CACHE_SECONDS)
+    return ids
+
+
+def inspected_agency_paths() -> frozenset[str]:
+    """The agencies inspected under an approved plan."""
+    paths: frozenset[str] | None = cache.get(_AGENCIES_KEY)
+    if paths is None:
+        paths = frozenset(
+            Inspection.objects.filter(plan__state=PlanState.APPROVED)
+            .values_list("agency__path", flat=True)
+            .distinct()
+        )
+        cache.set(_AGENCIES_KEY, paths, NAV_CACHE_SECONDS)
+    return paths
+
+
+def forget_nav_sets() -> None:
+    cache.delete_many([_MEMBERS_KEY, _AGENCIES_KEY])

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from egov.audit import service as audit
-from egov.inspections import access
+from egov.inspections import access, queries
 from egov.inspections import audit_names as names
 from egov.inspections.actions._common import actor_or_none, refuse
 from egov.inspections.choices import InspectionState, PlanState
@@ -26,6 +26,12 @@ from egov.organisations.choices import UnitKind
 from egov.organisations.models import OrgUnit
 
 INSPECTED_KINDS = (UnitKind.AGENCY, UnitKind.DISTRICT_COMMITTEE, UnitKind.COMMUNE_COMMITTEE)
+
+
+def _forget_nav_sets() -> None:
+    """Now, and once the transaction commits (a request reading in between refills them)."""
+    queries.forget_nav_sets()
+    transaction.on_commit(queries.forget_nav_sets)
 
 
 def _require_draft(plan: Plan) -> None:
@@ -92,6 +98,7 @@ def create_plan(
         actor=actor_or_none(actor),
         at=plan.created_at,
     )
+    _forget_nav_sets()
     audit.record(
         action=names.PLAN_CREATE,
         actor=actor_or_none(actor),
@@ -116,6 +123,7 @@ def add_member(*, actor: Any, plan: Plan, user: Any, skip_access_check: bool = F
             field="user",
         )
     member = PlanMember.objects.create(plan=plan, user=user)
+    _forget_nav_sets()
     audit.record(
         action=names.PLAN_CHANGE, actor=actor_or_none(actor), obj=plan, after={"member": user.pk}
     )
@@ -207,6 +215,7 @@ def approve_plan(
         at=timezone.now(),
         note=note.strip(),
     )
+    _forget_nav_sets()
     audit.record(
         action=names.PLAN_APPROVE,
         actor=actor_or_none(actor),
