@@ -71,10 +71,14 @@ def send(peer: Peer, body: bytes) -> dict[str, Any]:
     return result
 
 
-def received(peer: Peer, *, limit: int = 50, inline: int = 0) -> list[dict[str, Any]]:
-    """What waits for us; packages of at most ``inline`` bytes carry their ``body``."""
+def received(
+    peer: Peer, *, limit: int = 50, inline: int = 0, lease: int = 0
+) -> list[dict[str, Any]]:
+    """What waits for us; packages of at most ``inline`` bytes carry their ``body``. With
+    ``lease`` (seconds), what is listed is held for this caller that long: the member's
+    other workers polling meanwhile are listed the next packages, not the same ones."""
     packages: list[dict[str, Any]] = _call(
-        peer, "GET", "received/", params={"limit": limit, "inline": inline}
+        peer, "GET", "received/", params={"limit": limit, "inline": inline, "lease": lease}
     ).json()["packages"]
     for item in packages:
         if "body" in item:

@@ -16,9 +16,10 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 
-def put(body: bytes) -> str:
-    """Store ``body`` (once); the name to keep in the row."""
-    sha = hashlib.sha256(body).hexdigest()
+def put(body: bytes, *, sha256: str = "") -> str:
+    """Store ``body`` (once); the name to keep in the row. ``sha256``: its hash, when the
+    caller has it already (a megabyte's hash is not free)."""
+    sha = sha256 or hashlib.sha256(body).hexdigest()
     name = f"exchange/{sha[:2]}/{sha[2:4]}/{sha}.edxml"
     if not default_storage.exists(name):
         saved = default_storage.save(name, ContentFile(body))

@@ -96,9 +96,14 @@ def _recipient(message: OutboxMessage, status: str) -> None:
 
 #: Packages up to this size come inline in the hub's listing (status messages).
 INLINE_BYTES = 32 * 1024
+#: Seconds the hub holds what it listed for the worker that asked: a member's workers poll
+#: side by side, and without the lease each of them fetched, verified and parsed the same
+#: packages (the inbox kept one copy, but the work was done twice). A worker killed with its
+#: batch leaves it to the others when the lease runs out.
+LEASE_SECONDS = 20
 
 
-def poll_hub(*, limit: int = 50) -> int:
+def poll_hub(*, limit: int = 20) -> int:
     """Take in what waits for us at the hub; each package acknowledged only after it is
     committed here, so a crash in between means fetching it again, and the inbox's
     idempotence makes that harmless. The number taken."""
@@ -107,7 +112,8 @@ def poll_hub(*, limit: int = 50) -> int:
         return 0
     done: list[int] = []
     try:
-        for item in client.received(hub, limit=limit, inline=INLINE_BYTES):
+        listed = client.received(hub, limit=limit, inline=INLINE_BYTES, lease=LEASE_SECONDS)
+        for item in listed:
             body = item.get("body") or client.fetch(hub, int(item["id"]))
             # A refusal is recorded, and answered with 02 where it can be: do not fetch again.
             with contextlib.suppress(Refused):

@@ -96,7 +96,7 @@ def take(*, sender: Peer, body: bytes) -> Routed:
                     from_code=from_code,
                     to_code=codes[:35],
                     status_code=status_code,
-                    body_file=storage.put(body),
+                    body_file=storage.put(body, sha256=sha),
                     sha256=sha,
                     size=len(body),
                     received_at=timezone.now(),

@@ -143,7 +143,7 @@ def _record_refusal(body: bytes, refusal: Refused) -> None:
                     "document_id": "",
                     "from_code": "",
                     "to_code": "",
-                    "body_file": storage.put(body) if keep else "",
+                    "body_file": storage.put(body, sha256=sha) if keep else "",
                     "sha256": sha,
                     "size": len(body),
                     "state": InboxState.REJECTED,
@@ -191,6 +191,8 @@ def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
     business = parsed.package.trace_header_list.bussiness
     business_type = business.bussiness_doc_type if business else 0
     first: InboxMessage | None = None
+    sha = hashlib.sha256(body).hexdigest()
+    body_file = storage.put(body, sha256=sha)
     # A document is recalled or replaced once, but may be updated many times: each update
     # is told apart by its sender's trace time and what it changes (a resend keeps both).
     stamp = ""
@@ -210,8 +212,8 @@ def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
             response_for=next((r.document_id for r in header.response_for), "")[:100],
             replaces=(business.document_id if business and business_type == 3 else "")[:100],
             subject=header.subject[:500],
-            body_file=storage.put(body),
-            sha256=hashlib.sha256(body).hexdigest(),
+            body_file=body_file,
+            sha256=sha,
             size=len(body),
             signer=signer[:300],
             warnings=[p.code for p in parsed.warnings],
@@ -421,6 +423,7 @@ def _accept_status(body: bytes, signer: str) -> InboxMessage:
             f"we did not send it: {about.document_id!r}",
             _("Trạng thái về một văn bản không gửi cho cơ quan này."),
         )
+    sha = hashlib.sha256(body).hexdigest()
     key = (
         f"status|{status.from_.organ_id}|{about.organ_id}|{about.document_id}|"
         f"{status.status_code}|{status.timestamp.isoformat()}"
@@ -432,8 +435,8 @@ def _accept_status(body: bytes, signer: str) -> InboxMessage:
         from_code=status.from_.organ_id,
         to_code=about.organ_id,
         status_code=status.status_code,
-        body_file=storage.put(body),
-        sha256=hashlib.sha256(body).hexdigest(),
+        body_file=storage.put(body, sha256=sha),
+        sha256=sha,
         size=len(body),
         signer=signer[:300],
         state=InboxState.APPLIED,

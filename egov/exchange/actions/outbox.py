@@ -42,7 +42,7 @@ def enqueue(
         from_code=from_code,
         to_code=to_code,
         status_code=status_code,
-        body_file=storage.put(sealed.body),
+        body_file=storage.put(sealed.body, sha256=sealed.sha256),
         sha256=sealed.sha256,
         size=len(sealed.body),
         next_attempt_at=now,

@@ -334,7 +334,8 @@ def verify_envelope(
     if malformed is not None:
         raise malformed
     try:
-        xmldsig.verify(root, signature, leaf)
+        # The tree was parsed here for this check alone: it need not be left intact.
+        xmldsig.verify(root, signature, leaf, keep_tree=False)
     except xmldsig.DsigError as exc:
         code = {"digest": "S.DigestMismatch", "signature": "S.InvalidSignature"}
         raise SignatureError(code.get(exc.code, "S.MalformedXml"), str(exc)) from None

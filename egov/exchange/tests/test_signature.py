@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -17,6 +18,7 @@ from signxml.verifier import SignatureConfiguration, XMLVerifier
 
 from egov.exchange.edxml import (
     Attachment,
+    EdocPackage,
     SignatureError,
     build_edoc,
     build_status,
@@ -24,6 +26,7 @@ from egov.exchange.edxml import (
     parse_status,
     sign_envelope,
     verify_envelope,
+    xmldsig,
 )
 from egov.exchange.pki import make_ca, make_installation_certificate
 
@@ -371,3 +374,68 @@ def test_the_whitespace_after_the_signature_stays_in_the_signed_document(ca, ins
         verify_envelope(pretty, [ca.certificate]).common_name
         == installation.certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
     )
+
+
+def _with_large_attachment() -> EdocPackage:
+    return replace(
+        make_package(),
+        attachments=(
+            Attachment(
+                attachment_name="van-ban.pdf",
+                content=b"%PDF-1.4\n" + bytes(range(256)) * 400,
+                content_type="application/pdf",
+            ),
+        ),
+    )
+
+
+def test_the_digest_of_a_long_attachment_hashed_as_it_is_equals_the_canonical_one(ca, installation):
+    # Long base64 texts are hashed without going through the canonicaliser; the digest must
+    # be the one of the whole canonical document all the same.
+    signed = sign_envelope(
+        build_edoc(_with_large_attachment(), now=NOW),
+        installation.key,
+        [installation.certificate],
+    )
+    root = etree.fromstring(signed)
+    signature = root.find(f".//{{{XMLDSIG}}}Signature")
+    whole = xmldsig._canonical(root, signature, False, None)
+    before = etree.tostring(root)
+
+    digest = xmldsig.document_digest(root, signature, None, xmldsig.SHA256)
+
+    assert digest == hashlib.sha256(whole).digest()
+    assert etree.tostring(root) == before
+    assert verify_envelope(signed, [ca.certificate]).common_name
+
+
+def test_one_character_changed_in_a_long_attachment_is_a_digest_mismatch(ca, installation):
+    signed = sign_envelope(
+        build_edoc(_with_large_attachment(), now=NOW),
+        installation.key,
+        [installation.certificate],
+    )
+    start = signed.index(b"ContentTransferEncoded>") + 5000
+    flipped = b"B" if signed[start : start + 1] != b"B" else b"C"
+    changed = signed[:start] + flipped + signed[start + 1 :]
+
+    with pytest.raises(SignatureError) as caught:
+        verify_envelope(changed, [ca.certificate])
+
+    assert caught.value.code == "S.DigestMismatch"
+
+
+def test_a_long_text_that_canonicalisation_rewrites_is_signed_and_verified_whole(ca, installation):
+    # An ampersand and a "<" are escaped by canonicalisation: such a text is not hashed as
+    # it is but canonicalised like the rest (the signature does not judge the content).
+    root = etree.fromstring(build_edoc(_with_large_attachment(), now=NOW))
+    payload = next(el for el in root.iter() if el.text and len(el.text) > 20000)
+    payload.text = f"{payload.text} A & B <C>"
+    signed = sign_envelope(
+        etree.tostring(root, encoding="UTF-8"), installation.key, [installation.certificate]
+    )
+
+    assert verify_envelope(signed, [ca.certificate]).common_name
+    with pytest.raises(SignatureError) as caught:
+        verify_envelope(signed.replace(b"A &amp; B", b"A &amp; D", 1), [ca.certificate])
+    assert caught.value.code == "S.DigestMismatch"
