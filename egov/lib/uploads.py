@@ -1,7 +1,10 @@
-"""Refusing oversized request bodies before anything reads them."""
+"""Uploads: refusing oversized request bodies before anything reads them, and telling what
+a file really is from its bytes (its name is only a claim)."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -42,3 +45,40 @@ def limit_upload_size(
         return csrf_exempt(wrapper)
 
     return decorator
+
+
+PDF = "application/pdf"
+PNG = "image/png"
+JPEG = "image/jpeg"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+#: The office file types accepted as attachments and evidence, with their extensions.
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    PDF: (".pdf",),
+    PNG: (".png",),
+    JPEG: (".jpg", ".jpeg"),
+    DOCX: (".docx",),
+    XLSX: (".xlsx",),
+}
+ACCEPTED_LABEL = "PDF, JPG, PNG, DOCX, XLSX"
+
+
+def sniff(content: bytes) -> str | None:
+    """The media type the bytes really are, among ``EXTENSIONS``, or None."""
+    if content.startswith(b"%PDF-"):
+        return PDF
+    if content.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if content.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if content.startswith(b"PK\x03\x04"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(content)).namelist())
+        except zipfile.BadZipFile:
+            return None
+        if "word/document.xml" in names:
+            return DOCX
+        if "xl/workbook.xml" in names:
+            return XLSX
+    return None

@@ -18,7 +18,7 @@ from egov.inspections.models import ChecklistItem, Evidence, Finding
 from egov.lib.errors import ActionError
 
 # The one-stop part's content sniffer: the same accepted types (PDF, images, Office files).
-from egov.onestop.actions.files import ACCEPTED_LABEL, EXTENSIONS, sniff
+from egov.lib.uploads import ACCEPTED_LABEL, EXTENSIONS, sniff
 
 
 def actor_or_none(actor: Any) -> Any:

@@ -4,8 +4,6 @@ the size before and while reading, stored under the SHA-256 of the content, writ
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 from pathlib import PurePath
 from typing import Any
 
@@ -16,46 +14,14 @@ from django.utils.translation import gettext as _
 
 from egov.audit.service import record
 from egov.lib.errors import ActionError, PermissionDenied
+from egov.lib.uploads import ACCEPTED_LABEL, EXTENSIONS, sniff
 from egov.monitoring import access
 from egov.monitoring.audit_names import EVIDENCE_ADD
 from egov.monitoring.models import Evidence, ITPlan, ITStaffAssignment, TrainingSession
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-PDF = "application/pdf"
-PNG = "image/png"
-JPEG = "image/jpeg"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-EXTENSIONS: dict[str, tuple[str, ...]] = {
-    PDF: (".pdf",),
-    PNG: (".png",),
-    JPEG: (".jpg", ".jpeg"),
-    DOCX: (".docx",),
-    XLSX: (".xlsx",),
-}
-ACCEPTED_LABEL = "PDF, JPG, PNG, DOCX, XLSX"
 
 Record = ITPlan | ITStaffAssignment | TrainingSession
-
-
-def sniff(content: bytes) -> str | None:
-    """The media type the bytes really are, among those accepted, or None."""
-    if content.startswith(b"%PDF-"):
-        return PDF
-    if content.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if content.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if content.startswith(b"PK\x03\x04"):
-        try:
-            names = set(zipfile.ZipFile(io.BytesIO(content)).namelist())
-        except zipfile.BadZipFile:
-            return None
-        if "word/document.xml" in names:
-            return DOCX
-        if "xl/workbook.xml" in names:
-            return XLSX
-    return None
 
 
 def _too_large(name: str) -> ActionError:

@@ -5,7 +5,6 @@ anything is written; stored under their SHA-256, write-once."""
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -16,23 +15,9 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from egov.lib.errors import ActionError
+from egov.lib.uploads import ACCEPTED_LABEL, EXTENSIONS, sniff
 from egov.onestop import constants as c
 from egov.onestop.models import Dossier, DossierFile, ProcedureDocument
-
-PDF = "application/pdf"
-PNG = "image/png"
-JPEG = "image/jpeg"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-EXTENSIONS: dict[str, tuple[str, ...]] = {
-    PDF: (".pdf",),
-    PNG: (".png",),
-    JPEG: (".jpg", ".jpeg"),
-    DOCX: (".docx",),
-    XLSX: (".xlsx",),
-}
-ACCEPTED_LABEL = "PDF, JPG, PNG, DOCX, XLSX"
 
 
 @dataclass(frozen=True)
@@ -42,27 +27,6 @@ class CheckedFile:
     media_type: str
     content: bytes
     sha256: str
-
-
-def sniff(content: bytes) -> str | None:
-    if content.startswith(b"%PDF-"):
-        return PDF
-    if content.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if content.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if content.startswith(b"PK\x03\x04"):
-        try:
-            import io
-
-            names = set(zipfile.ZipFile(io.BytesIO(content)).namelist())
-        except zipfile.BadZipFile:
-            return None
-        if "word/document.xml" in names:
-            return DOCX
-        if "xl/workbook.xml" in names:
-            return XLSX
-    return None
 
 
 def check_file(upload: Any, document: ProcedureDocument | None) -> CheckedFile:

@@ -4,13 +4,14 @@ import threading
 
 import pytest
 from django.db import connection, transaction
+from django.utils import timezone
 
 from egov.lib.dates import BUSINESS_TZ
 from egov.onestop import deadlines
 from egov.onestop.actions import dossiers
 from egov.onestop.actions.procedures import import_procedures
 from egov.onestop.choices import OnlineLevel, TimeUnit
-from egov.onestop.models import Procedure
+from egov.onestop.models import Dossier, Procedure
 from egov.onestop.testing import xlsx_bytes
 
 
@@ -159,11 +160,25 @@ def test_the_holding_units_officers_are_warned_once_of_dossiers_due_soon(
         applicant=dossiers.Applicant(name="An"),
         uploads=[(required_doc(procedure), pdf())],
     )
+    later = dossiers.receive_at_counter(
+        actor=world.clerk,
+        procedure=procedure,
+        unit=world.home_affairs,
+        applicant=dossiers.Applicant(name="Bình"),
+        uploads=[(required_doc(procedure), pdf())],
+    )
     processing.hand_over(actor=world.clerk, dossier=dossier)
+    processing.hand_over(actor=world.clerk, dossier=later)
+    # Whatever the hour the test runs (a dossier received after office hours is due a day
+    # later): one due within the hour, one due in ten days.
+    now = timezone.now()
+    Dossier.objects.filter(pk=dossier.pk).update(due_at=now + dt.timedelta(hours=1))
+    Dossier.objects.filter(pk=later.pk).update(due_at=now + dt.timedelta(days=10))
     with django_capture_on_commit_callbacks(execute=True):
         assert warn_due_soon() == 1
     assert mail.outbox[-1].to == ["specialist@angiang.gov.vn"]
     assert dossier.code in mail.outbox[-1].body
+    assert later.code not in mail.outbox[-1].body
     assert warn_due_soon() == 0
 
 
