@@ -35,6 +35,7 @@ def fill_sources(world: Any, units: list[Any], year: int, last_month: int) -> di
 
     counts: dict[str, int] = {}
     kind = doc_type("cong-van")
+    counts["finished"] = _finish_incoming(year)
 
     def month(i: int) -> int:
         return 1 + i % max(last_month, 1)
@@ -262,3 +263,20 @@ def _fill_reports(world: Any, units: list[Any], year: int, last_month: int) -> i
     Submission.objects.bulk_create(submissions, batch_size=BATCH, ignore_conflicts=True)
     log(f"  {len(submissions)} KT-XH reports sent")
     return len(submissions)
+
+
+def _finish_incoming(year: int) -> int:
+    """Two incoming documents in three are finished, 1 to 9 days after arriving (the
+    handling-time indicator reads them)."""
+    from django.db.models import F
+
+    from egov.documents.models import IncomingDocument
+
+    pks = list(IncomingDocument.objects.filter(arrived_at__year=year).values_list("pk", flat=True))
+    done = 0
+    for days in range(1, 10):
+        bucket = [pk for pk in pks if pk % 3 and pk % 9 == days - 1]
+        done += IncomingDocument.objects.filter(pk__in=bucket).update(
+            status="done", done_at=F("arrived_at") + dt.timedelta(days=days)
+        )
+    return done
