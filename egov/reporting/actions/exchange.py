@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from egov.audit.service import record
+from egov.lib.bulk import cyclic_gc_paused
 from egov.lib.errors import ActionError
 from egov.organisations import access as org_access
 from egov.organisations.models import OrgUnit
@@ -171,6 +172,7 @@ def _value(raw: str, indicator: Indicator) -> Decimal:
 
 
 @transaction.atomic
+@cyclic_gc_paused()
 def import_observations(
     *,
     actor: Any,

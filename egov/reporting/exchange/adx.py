@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from egov.lib.bulk import cyclic_gc_paused
 from egov.reporting.exchange import xmlsafe
 from egov.reporting.exchange.observations import (
     FormatError,
@@ -23,6 +24,7 @@ _GROUP_KEYS = {"orgUnit", "period", "dataSet", "completeDate", "attributeOptionC
 _VALUE_KEYS = {"dataElement", "value", "categoryOptionCombo"}
 
 
+@cyclic_gc_paused()
 def parse(content: bytes) -> list[Observation]:
     root = xmlsafe.parse(content)
     if xmlsafe.local(root.tag) != "adx" or etree.QName(root).namespace != NAMESPACE:

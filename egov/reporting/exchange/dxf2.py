@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from egov.lib.bulk import cyclic_gc_paused
 from egov.lib.tabular import decode_text
 from egov.lib.text import nfc
 from egov.reporting.exchange import xmlsafe
@@ -81,6 +82,7 @@ def _json_text(content: bytes) -> str:
         return decode_text(content)
 
 
+@cyclic_gc_paused()
 def parse_json(content: bytes) -> list[Observation]:
     try:
         document = json.loads(_json_text(content))
@@ -155,6 +157,7 @@ def parse_json(content: bytes) -> list[Observation]:
     return rows
 
 
+@cyclic_gc_paused()
 def parse_xml(content: bytes) -> list[Observation]:
     root = xmlsafe.parse(content)
     if xmlsafe.local(root.tag) != "dataValueSet":
@@ -171,6 +174,7 @@ def parse_xml(content: bytes) -> list[Observation]:
     return rows
 
 
+@cyclic_gc_paused()
 def parse_csv(content: bytes) -> list[Observation]:
     reader = csv.reader(io.StringIO(decode_text(content)))
     lines = list(reader)
