@@ -17,12 +17,25 @@ from egov.lib.dates import local_today
 from egov.lib.errors import ActionError
 from egov.lib.tabular import write_xlsx
 from egov.monitoring import access, actions, indicators, queries
+from egov.monitoring.choices import Group
 from egov.monitoring.indicators import Period
 from egov.monitoring.models import Target
 from egov.organisations.models import OrgUnit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHART_CODE = "edoc_electronic_share"
+#: The dashboard's choice showing every indicator at once (thirty columns and more).
+ALL_GROUPS = "all"
+
+
+def _groups() -> dict[str, list[str]]:
+    """The indicator codes of each group that has some, in the order of ``Group``."""
+    found: dict[str, list[str]] = {}
+    for key in Group.values:
+        codes = [code for code, i in indicators.INDICATORS.items() if i.group == key]
+        if codes:
+            found[key] = codes
+    return found
 
 
 def _year(request: HttpRequest) -> int:
@@ -62,18 +75,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     period = Period.year(year)
     province = access.sees_province(request.user)
-    rows = queries.table(list(access.visible_agencies(request.user)), period, province=province)
-    codes = list(indicators.INDICATORS)
-    sort = request.GET.get("sort", "")
-    if sort in codes:
-        index = codes.index(sort)
-        descending = request.GET.get("dir") != "asc"
-        head, body = (rows[:1], rows[1:]) if province else ([], rows)
-        with_data = [r for r in body if r.measures[index].value is not None]
-        without = [r for r in body if r.measures[index].value is None]
-        with_data.sort(key=lambda r: r.measures[index].value or 0.0, reverse=descending)
-        rows = head + with_data + without
-    if request.GET.get("format") == "xlsx":
+    agencies_seen = list(access.visible_agencies(request.user))
+    if request.GET.get("format") == "xlsx":  # every indicator, every agency
+        rows = queries.table(agencies_seen, period, province=province)
         headers = [_("Cơ quan")] + [str(i.name) for i in indicators.INDICATORS.values()]
         return _xlsx(
             f"giam-sat-{year}",
@@ -83,11 +87,30 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 for r in rows
             ],
         )
+    groups = _groups()
+    group = request.GET.get("group", "")
+    if group != ALL_GROUPS and group not in groups:
+        group = next(iter(groups))
+    codes = list(indicators.INDICATORS) if group == ALL_GROUPS else groups[group]
+    rows = queries.table(agencies_seen, period, province=province, codes=codes)
+    sort = request.GET.get("sort", "")
+    if sort in codes:
+        index = codes.index(sort)
+        descending = request.GET.get("dir") != "asc"
+        head, body = (rows[:1], rows[1:]) if province else ([], rows)
+        with_data = [r for r in body if r.measures[index].value is not None]
+        without = [r for r in body if r.measures[index].value is None]
+        with_data.sort(key=lambda r: r.measures[index].value or 0.0, reverse=descending)
+        rows = head + with_data + without
+    else:
+        sort = ""
     head, body = (rows[:1], rows[1:]) if province else ([], rows)
     page = Paginator(body, PAGE_ROWS).get_page(request.GET.get("page"))
     rows = head + list(page.object_list)
     agencies = [r for r in rows if r.unit is not None]
-    chart_index = codes.index(CHART_CODE)
+    # The chart follows the table: the sorted indicator, else the group's first one.
+    chart_code = sort or (CHART_CODE if CHART_CODE in codes else codes[0])
+    chart_index = codes.index(chart_code)
     chart = {
         "labels": [r.unit.short_name or r.unit.name for r in agencies if r.unit],
         "values": [r.measures[chart_index].value for r in agencies],
@@ -100,7 +123,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ),
             None,
         ),
-        "name": str(indicators.INDICATORS[CHART_CODE].name),
+        "name": str(indicators.INDICATORS[chart_code].name),
         "target_name": _("Mục tiêu"),
     }
     return render(
@@ -108,7 +131,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "monitoring/dashboard.html",
         {
             "rows": rows,
-            "indicators": list(indicators.INDICATORS.values()),
+            "indicators": [indicators.INDICATORS[code] for code in codes],
+            "groups": [(key, Group(key).label) for key in groups],
+            "group": group,
+            "all_groups": ALL_GROUPS,
             "year": year,
             "years": _years(),
             "sort": sort,

@@ -78,6 +78,34 @@ def test_sorting_by_an_indicator_puts_agencies_without_data_last(
     assert page.index("Sở Nội vụ") < page.index("Sở Tài chính") < page.index("xã Định Mỹ")
 
 
+def test_the_dashboard_shows_one_group_of_indicators_at_a_time(world: Any, client_for: Any) -> None:
+    from egov.monitoring import indicators
+    from egov.monitoring.choices import Group
+
+    admin = client_for(world.admin)
+    names: dict[str, list[str]] = {}
+    for i in indicators.INDICATORS.values():
+        names.setdefault(i.group, []).append(str(i.name))
+    eoffice = admin.get("/monitoring/?year=2026").content.decode()
+    assert all(name in eoffice for name in names[Group.EOFFICE])
+    assert not any(
+        name in eoffice.split("Định nghĩa các chỉ tiêu")[0] for name in names[Group.FEEDBACK]
+    )
+    feedback = admin.get("/monitoring/?year=2026&group=feedback").content.decode()
+    table = feedback.split("Định nghĩa các chỉ tiêu")[0]
+    assert all(name in table for name in names[Group.FEEDBACK])
+    assert not any(name in table for name in names[Group.EOFFICE])
+    assert 'href="?year=2026&amp;group=feedback" aria-current="page"' in feedback
+    everything = admin.get("/monitoring/?year=2026&group=all").content.decode()
+    assert all(str(i.name) in everything for i in indicators.INDICATORS.values())
+    # An unknown group falls back to the first one; sorting keeps the group.
+    assert "aria-current" in admin.get("/monitoring/?year=2026&group=nope").content.decode()
+    sorted_page = admin.get(
+        "/monitoring/?year=2026&group=feedback&sort=feedback_on_time_rate"
+    ).content.decode()
+    assert 'aria-sort="descending"' in sorted_page
+
+
 def test_the_dashboard_table_exports_to_xlsx(world: Any, client_for: Any) -> None:
     register(world, channel="exchange", day=MARCH)
     response = client_for(world.admin).get("/monitoring/?year=2026&format=xlsx")
@@ -86,6 +114,10 @@ def test_the_dashboard_table_exports_to_xlsx(world: Any, client_for: Any) -> Non
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Cơ quan"
     assert rows[1][0] == "Toàn tỉnh"
+    from egov.monitoring import indicators
+
+    # Every indicator of every group, whichever group the page shows.
+    assert len(rows[0]) == 1 + len(indicators.INDICATORS)
     home = next(r for r in rows if r[0] == "Sở Nội vụ")
     assert home[1] == 100
     finance = next(r for r in rows if r[0] == "Sở Tài chính")
