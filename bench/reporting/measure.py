@@ -299,3 +299,38 @@ def measure_import(seeded: Seeded, report: Report, *, values: int) -> None:
     report.emit(
         "import_values_per_s", written / seconds, "values/s", target=IMPORT_TARGET, better="higher"
     )
+    _measure_database_floor(report, year)
+
+
+def _measure_database_floor(report: Report, year: int) -> None:
+    """What the database alone takes to store the imported rows again: the same cells one
+    year earlier, one ``INSERT … SELECT`` from the values just imported (no parsing, no
+    checks, no totals), rolled back. The import can go no faster than this on the machine;
+    the figure says how much of the import's time is the database's own."""
+    from egov.reporting.models import Period
+    from egov.reporting.periods import get_period
+
+    periods = list(Period.objects.filter(year=year, frequency="month"))
+    with transaction.atomic():
+        earlier = {p.pk: get_period(p.frequency, year - 1, p.number).pk for p in periods}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMPORARY TABLE bench_floor AS SELECT d.indicator_id, d.combo_id,"
+                " d.unit_id, m.earlier AS period_id, d.value, d.status, d.source, d.note,"
+                " d.counted_value, d.updated_at"
+                " FROM reporting_datavalue AS d"
+                " JOIN unnest(%s::bigint[], %s::bigint[]) AS m(period_id, earlier)"
+                " ON m.period_id = d.period_id",
+                [list(earlier), list(earlier.values())],
+            )
+            rows = cursor.rowcount
+            started = time.perf_counter()
+            cursor.execute(
+                "INSERT INTO reporting_datavalue (indicator_id, combo_id, unit_id, period_id,"
+                " value, status, source, revision, counted_value, counted_weight, updated_at, note)"
+                " SELECT indicator_id, combo_id, unit_id, period_id, value, status, source, 1,"
+                " counted_value, 0, updated_at, note FROM bench_floor"
+            )
+            seconds = time.perf_counter() - started
+        transaction.set_rollback(True)
+    report.emit("import_database_floor_values_per_s", rows / seconds, "values/s", better="higher")

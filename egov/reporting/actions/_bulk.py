@@ -37,6 +37,7 @@ from egov.reporting.models import (
 
 STAGE = "reporting_bulk_stage"
 NODES = "reporting_bulk_nodes"
+SUMS = "reporting_bulk_sums"
 NO_SECTOR = 0
 WORK_MEM = "256MB"
 
@@ -52,7 +53,6 @@ class BulkWrite(NamedTuple):
 
 _CREATE = f"""
 DROP TABLE IF EXISTS pg_temp.{STAGE};
-DROP TABLE IF EXISTS pg_temp.{NODES};
 CREATE TEMPORARY TABLE {STAGE} (
     indicator_id bigint NOT NULL, combo_id bigint NOT NULL, unit_id bigint NOT NULL,
     period_id bigint NOT NULL, value numeric NOT NULL, status text NOT NULL,
@@ -63,8 +63,21 @@ CREATE TEMPORARY TABLE {STAGE} (
     unchanged boolean NOT NULL DEFAULT false,
     counted_value numeric, counted_weight numeric
 );
+"""
+
+# What an import adds to the totals, per (indicator, breakdown cell, period, shape): summed
+# from the stage by the database, or by the streaming path in Python (``_stream``), and
+# the nodes each shape adds to.
+_CREATE_SUMS = f"""
+DROP TABLE IF EXISTS pg_temp.{SUMS};
+DROP TABLE IF EXISTS pg_temp.{NODES};
 CREATE TEMPORARY TABLE {NODES} (
     shape integer NOT NULL, line text NOT NULL, node_id bigint NOT NULL, share numeric NOT NULL
+);
+CREATE TEMPORARY TABLE {SUMS} (
+    indicator_id bigint NOT NULL, combo_id bigint NOT NULL, period_id bigint NOT NULL,
+    shape integer NOT NULL, amount numeric NOT NULL, weight numeric NOT NULL,
+    reporters numeric NOT NULL
 );
 """
 
@@ -156,30 +169,33 @@ SELECT EXISTS (
 )
 """
 
-# What the written values add, less what the values they replace had added, per total key.
-# Values whose (unit, period, sector) add to the same nodes with the same shares share a
-# ``shape``: they are summed per shape first (a hash over the file's values), so only those
-# sums are spread over the nodes and sorted into key order.
+# What the written values add, less what the values they replace had added. Values whose
+# (unit, period, sector) add to the same nodes with the same shares share a ``shape``: they
+# are summed per shape first (a hash over the file's values), so only those sums are spread
+# over the nodes and sorted into key order.
+_STAGE_SUMS = """
+INSERT INTO {sums} (indicator_id, combo_id, period_id, shape, amount, weight, reporters)
+SELECT indicator_id, combo_id, period_id, shape, sum(amount), sum(weight), sum(reporters)
+FROM (
+    SELECT indicator_id, combo_id, period_id, shape,
+           coalesce(counted_value, value) AS amount,
+           coalesce(counted_weight, 0) AS weight, 1 AS reporters
+    FROM {stage} WHERE aggregated AND NOT unchanged
+    UNION ALL
+    SELECT indicator_id, combo_id, period_id, shape,
+           -old_counted_value, -coalesce(old_counted_weight, 0), -1
+    FROM {stage} WHERE aggregated AND NOT unchanged AND old_counted_value IS NOT NULL
+) AS v
+GROUP BY 1, 2, 3, 4
+"""
+
+# The sums spread over the nodes of their shape, added to the live totals in key order.
 _TOTALS = """
 INSERT INTO {totals} (line, node_id, indicator_id, combo_id, period_id, total, weight,
                       reporters, updated_at)
 SELECT n.line, n.node_id, c.indicator_id, c.combo_id, c.period_id,
        sum(c.amount * n.share), sum(c.weight * n.share), sum(c.reporters * n.share), %(now)s
-FROM (
-    SELECT indicator_id, combo_id, period_id, shape, sum(amount) AS amount,
-           sum(weight) AS weight, sum(reporters) AS reporters
-    FROM (
-        SELECT indicator_id, combo_id, period_id, shape,
-               coalesce(counted_value, value) AS amount,
-               coalesce(counted_weight, 0) AS weight, 1 AS reporters
-        FROM {stage} WHERE aggregated AND NOT unchanged
-        UNION ALL
-        SELECT indicator_id, combo_id, period_id, shape,
-               -old_counted_value, -coalesce(old_counted_weight, 0), -1
-        FROM {stage} WHERE aggregated AND NOT unchanged AND old_counted_value IS NOT NULL
-    ) AS v
-    GROUP BY 1, 2, 3, 4
-) AS c
+FROM {sums} AS c
 JOIN {nodes} AS n ON n.shape = c.shape
 GROUP BY 1, 2, 3, 4, 5
 ORDER BY 1, 2, 3, 4, 5
@@ -254,6 +270,83 @@ def _copy(cursor: Any, table: str, columns: str, text: str) -> None:
         copy.write(text)
 
 
+class IndicatorShape(NamedTuple):
+    sector_id: int  # NO_SECTOR when the indicator has no sector line
+    weight_indicator_id: int | None  # a weighted average's weight
+    aggregated: bool
+
+
+def indicator_shapes(indicator_ids: set[int]) -> dict[int, IndicatorShape]:
+    """What of each indicator decides where and how its values are counted."""
+    return {
+        pk: IndicatorShape(
+            i.sector_unit_id or NO_SECTOR,
+            i.weight_indicator_id
+            if i.aggregation == Aggregation.WEIGHTED_AVERAGE and i.weight_indicator_id
+            else None,
+            i.aggregation != Aggregation.NONE,
+        )
+        for pk, i in Indicator.objects.in_bulk(indicator_ids).items()
+    }
+
+
+def cell_shapes(
+    writes: list[BulkWrite], shapes: dict[int, IndicatorShape], *, approve: bool
+) -> tuple[dict[tuple[int, int, int], int], list[tuple[int, str, int, Decimal]]]:
+    """Each (unit, period, sector) of ``writes`` → its shape, and the shapes' node rows
+    (none when the values are not counted)."""
+    cells = {(w.unit_id, w.period_id, shapes[w.indicator_id].sector_id) for w in writes}
+    if not approve:
+        return dict.fromkeys(cells, 0), []
+    periods = Period.objects.in_bulk({p for _u, p, _s in cells})
+    sector_ids = {s.sector_id for s in shapes.values() if s.sector_id != NO_SECTOR}
+    return _shapes(cells, sector_ids, periods)
+
+
+def table_names() -> dict[str, str]:
+    """The tables the bulk statements name (only our own names are formatted in)."""
+    return {
+        "stage": STAGE,
+        "nodes": NODES,
+        "sums": SUMS,
+        "values": connection.ops.quote_name(DataValue._meta.db_table),
+        "revisions": connection.ops.quote_name(DataValueRevision._meta.db_table),
+        "totals": connection.ops.quote_name(AggregateValue._meta.db_table),
+    }
+
+
+def add_to_totals(
+    cursor: Any,
+    *,
+    node_rows: list[tuple[int, str, int, Decimal]],
+    now: dt.datetime,
+    sums: str | None = None,
+) -> None:
+    """Add the import's sums to the live totals of every node above its values: ``sums``
+    as COPY text (indicator, combo, period, shape, amount, weight, reporters), or, when
+    None, summed from the stage."""
+    names = table_names()
+    cursor.execute(_CREATE_SUMS)
+    _copy(
+        cursor,
+        NODES,
+        "shape, line, node_id, share",
+        "".join(f"{n}\t{line}\t{node}\t{w}\n" for n, line, node, w in node_rows),
+    )
+    if sums is None:
+        cursor.execute(_STAGE_SUMS.format(**names))
+    else:
+        _copy(
+            cursor,
+            SUMS,
+            "indicator_id, combo_id, period_id, shape, amount, weight, reporters",
+            sums,
+        )
+    cursor.execute(f"ANALYZE {NODES}; ANALYZE {SUMS}")
+    cursor.execute(_TOTALS.format(**names), {"now": now})
+    cursor.execute(f"DROP TABLE {NODES}; DROP TABLE {SUMS}")
+
+
 def write_many(
     *,
     writes: list[BulkWrite],
@@ -268,52 +361,39 @@ def write_many(
     if not writes:
         return 0
     user = actor_or_none(actor)
-    indicators = Indicator.objects.in_bulk({w.indicator_id for w in writes})
-    shape = {
-        pk: (
-            i.sector_unit_id or NO_SECTOR,
-            str(i.weight_indicator_id)
-            if i.aggregation == Aggregation.WEIGHTED_AVERAGE and i.weight_indicator_id
-            else "\\N",
-            "f" if i.aggregation == Aggregation.NONE else "t",
-        )
-        for pk, i in indicators.items()
-    }
+    shapes = indicator_shapes({w.indicator_id for w in writes})
     statuses = {status: _copy_text(status) for status in {w.status for w in writes}}
-    cells = {(w.unit_id, w.period_id, shape[w.indicator_id][0]) for w in writes}
-    if approve:
-        periods = Period.objects.in_bulk({p for _u, p, _s in cells})
-        sector_ids = {s for s, _w, _a in shape.values() if s != NO_SECTOR}
-        cell_shapes, node_rows = _shapes(cells, sector_ids, periods)
-    else:
-        cell_shapes, node_rows = dict.fromkeys(cells, 0), []
+    shape_of, node_rows = cell_shapes(writes, shapes, approve=approve)
     # The columns that only depend on the indicator, formatted once per indicator.
     leading = {
-        pk: f"{pk}\t{sector_id}\t{weight_indicator}\t{aggregated}\t"
-        for pk, (sector_id, weight_indicator, aggregated) in shape.items()
+        pk: "\t".join(
+            (
+                str(pk),
+                str(s.sector_id),
+                str(s.weight_indicator_id) if s.weight_indicator_id else "\\N",
+                "t" if s.aggregated else "f",
+                "",
+            )
+        )
+        for pk, s in shapes.items()
     }
     buffer = io.StringIO()
     write = buffer.write
     for w in writes:
-        sector_id = shape[w.indicator_id][0]
+        sector_id = shapes[w.indicator_id].sector_id
         write(
             f"{leading[w.indicator_id]}{w.combo_id}\t{w.unit_id}\t{w.period_id}\t{w.value}\t"
-            f"{statuses[w.status]}\t{cell_shapes[w.unit_id, w.period_id, sector_id]}\n"
+            f"{statuses[w.status]}\t{shape_of[w.unit_id, w.period_id, sector_id]}\n"
         )
+    now = timezone.now()
     params = {
         "source": source,
         "approve": approve,
-        "now": timezone.now(),
+        "now": now,
         "user": user.pk if user is not None else None,
         "note": note,
     }
-    names = {
-        "stage": STAGE,
-        "nodes": NODES,
-        "values": connection.ops.quote_name(DataValue._meta.db_table),
-        "revisions": connection.ops.quote_name(DataValueRevision._meta.db_table),
-        "totals": connection.ops.quote_name(AggregateValue._meta.db_table),
-    }
+    names = table_names()
     with connection.cursor() as cursor:
         # The grouping of the totals sorts a few rows per value: in memory, not on disk.
         cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
@@ -340,15 +420,8 @@ def write_many(
             cursor.execute(_UPDATE_CHANGED.format(**names), params)
             written += cursor.rowcount
         if approve:
-            if any(w != "\\N" for _s, w, _a in shape.values()):
+            if any(s.weight_indicator_id for s in shapes.values()):
                 cursor.execute(_WEIGHTS.format(**names))
-            _copy(
-                cursor,
-                NODES,
-                "shape, line, node_id, share",
-                "".join(f"{n}\t{line}\t{node}\t{w}\n" for n, line, node, w in node_rows),
-            )
-            cursor.execute(f"ANALYZE {NODES}")
-            cursor.execute(_TOTALS.format(**names), params)
-        cursor.execute(f"DROP TABLE {STAGE}; DROP TABLE {NODES}")
+            add_to_totals(cursor, node_rows=node_rows, now=now)
+        cursor.execute(f"DROP TABLE {STAGE}")
     return written

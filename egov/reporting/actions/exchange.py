@@ -6,6 +6,7 @@ received from another system or back-entered from a yearbook."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -20,8 +21,9 @@ from egov.lib.errors import ActionError
 from egov.organisations import access as org_access
 from egov.organisations.models import OrgUnit
 from egov.reporting import audit_names
-from egov.reporting.actions._bulk import BulkWrite, write_many
+from egov.reporting.actions._bulk import BulkWrite, indicator_shapes, write_many
 from egov.reporting.actions._common import require
+from egov.reporting.actions._stream import ValueStream, can_stream
 from egov.reporting.choices import ValueSource, ValueStatus
 from egov.reporting.constants import DEFAULT_COMBO_CODE, MAX_IMPORT_VALUES
 from egov.reporting.exchange.observations import Observation
@@ -210,66 +212,88 @@ def import_observations(
     units: dict[str, int | ActionError] = {}
     periods: dict[str, int | ActionError] = {}
     defaults: dict[int, int | ActionError] = {}  # the plain cell of each indicator
-    for obs in observations:
-        try:
-            indicator = indicators.get(obs.indicator)
-            if indicator is None:
-                indicator = indicators[obs.indicator] = _resolved(
-                    _indicator, resolver, obs.indicator
-                )
-            if isinstance(indicator, ActionError):
-                raise indicator
-            unit_id = units.get(obs.unit)
-            if unit_id is None:
-                unit_id = units[obs.unit] = _resolved(_unit, resolver, obs.unit)
-            if isinstance(unit_id, ActionError):
-                raise unit_id
-            if obs.combo or obs.options:
-                combo_id: int | ActionError = _combo_id(resolver, indicator, obs)
-            else:
-                combo_id = defaults.get(indicator.id)  # type: ignore[assignment]
-                if combo_id is None:
-                    combo_id = defaults[indicator.id] = _resolved(
-                        _combo_id, resolver, indicator, obs
-                    )
-            if isinstance(combo_id, ActionError):
-                raise combo_id
-            period_id = periods.get(obs.period)
-            if period_id is None:
-                period_id = periods[obs.period] = _resolved(_period_id, resolver, obs.period)
-            if isinstance(period_id, ActionError):
-                raise period_id
-            value = _value(obs.value, indicator)
-        except ActionError as error:
-            count_bad += 1
-            if len(problems) < MAX_REPORTED:
-                problems.append(ImportProblem(obs.where, error.messages[0]))
-            continue
-        key = (unit_id, period_id, indicator.id, combo_id)
-        earlier = cells.get(key)
-        if earlier is not None and earlier.value != value:
-            count_bad += 1
-            if len(problems) < MAX_REPORTED:
-                problems.append(
-                    ImportProblem(
-                        obs.where,
-                        _("hai giá trị khác nhau (%(a)s, %(b)s) cho cùng một ô số liệu.")
-                        % {"a": earlier.value, "b": value},
-                    )
-                )
-            continue
-        cells[key] = BulkWrite(
-            unit_id, period_id, indicator.id, combo_id, value, obs.status or status
-        )
-    if problems:
-        raise ImportReportError(problems, count_bad)
-    written = write_many(
-        writes=list(cells.values()),
-        actor=actor,
-        source=ValueSource.BACKFILL if backfill else ValueSource.IMPORT,
-        note=(provenance or source_name)[:300],
-        approve=approve,
+    # The file's (indicator, period) pairs first: their codes resolved (every period made
+    # before any value is written), and whether the values can be streamed (``_stream``).
+    pairs: set[tuple[int, int]] = set()
+    for indicator_code, period_code in {(o.indicator, o.period) for o in observations}:
+        found = indicators.get(indicator_code)
+        if found is None:
+            found = indicators[indicator_code] = _resolved(_indicator, resolver, indicator_code)
+        period_found = periods.get(period_code)
+        if period_found is None:
+            period_found = periods[period_code] = _resolved(_period_id, resolver, period_code)
+        if not isinstance(found, ActionError) and not isinstance(period_found, ActionError):
+            pairs.add((found.id, period_found))
+    shapes = indicator_shapes({i for i, _p in pairs})
+    source = ValueSource.BACKFILL if backfill else ValueSource.IMPORT
+    note = (provenance or source_name)[:300]
+    stream = (
+        ValueStream(shapes=shapes, actor=actor, source=source, note=note, approve=approve)
+        if can_stream(pairs, shapes)
+        else None
     )
+    with stream if stream is not None else contextlib.nullcontext():
+        for obs in observations:
+            try:
+                indicator = indicators[obs.indicator]
+                if isinstance(indicator, ActionError):
+                    raise indicator
+                unit_id = units.get(obs.unit)
+                if unit_id is None:
+                    unit_id = units[obs.unit] = _resolved(_unit, resolver, obs.unit)
+                if isinstance(unit_id, ActionError):
+                    raise unit_id
+                if obs.combo or obs.options:
+                    combo_id: int | ActionError = _combo_id(resolver, indicator, obs)
+                else:
+                    combo_id = defaults.get(indicator.id)  # type: ignore[assignment]
+                    if combo_id is None:
+                        combo_id = defaults[indicator.id] = _resolved(
+                            _combo_id, resolver, indicator, obs
+                        )
+                if isinstance(combo_id, ActionError):
+                    raise combo_id
+                period_id = periods[obs.period]
+                if isinstance(period_id, ActionError):
+                    raise period_id
+                value = _value(obs.value, indicator)
+            except ActionError as error:
+                count_bad += 1
+                if len(problems) < MAX_REPORTED:
+                    problems.append(ImportProblem(obs.where, error.messages[0]))
+                continue
+            key = (unit_id, period_id, indicator.id, combo_id)
+            earlier = cells.get(key)
+            if earlier is not None:
+                # The same cell twice: once is enough if the values agree.
+                if earlier.value != value:
+                    count_bad += 1
+                    if len(problems) < MAX_REPORTED:
+                        problems.append(
+                            ImportProblem(
+                                obs.where,
+                                _("hai giá trị khác nhau (%(a)s, %(b)s) cho cùng một ô số liệu.")
+                                % {"a": earlier.value, "b": value},
+                            )
+                        )
+                continue
+            write = cells[key] = BulkWrite(
+                unit_id, period_id, indicator.id, combo_id, value, obs.status or status
+            )
+            if stream is not None and not count_bad:
+                stream.add(write)
+        if problems:
+            raise ImportReportError(problems, count_bad)
+        if stream is not None:
+            written = stream.finish()
+    if stream is None:
+        written = write_many(
+            writes=list(cells.values()),
+            actor=actor,
+            source=source,
+            note=note,
+            approve=approve,
+        )
     record(
         action=audit_names.VALUES_IMPORT,
         actor=actor,

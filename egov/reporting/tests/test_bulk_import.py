@@ -6,11 +6,15 @@ on D" still answers), and a single bad row imports nothing."""
 import datetime as dt
 from decimal import Decimal
 
+import psycopg
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from egov.audit.models import AuditEvent
 from egov.lib.dates import BUSINESS_TZ
+from egov.lib.errors import ActionError
 from egov.organisations import actions as org_actions
 from egov.organisations.choices import UnitKind
 from egov.organisations.testing import START
@@ -217,3 +221,113 @@ def test_periods_on_both_sides_of_reorganisations_are_carried_as_value_by_value(
     combo = ktxh.combo(ktxh.revenue).pk
     reporters = [bulk[(*key, combo, month(y, 3).pk)][2] for y in (2021, 2022, 2023)]
     assert reporters == [6, 5, 4]
+
+
+def _staged(queries):
+    """Whether the import took the staged path (the fast path never creates the stage)."""
+    return any("reporting_bulk_stage" in q["sql"] for q in queries.captured_queries)
+
+
+def _unweighted(observations):
+    return [o for o in observations if o.indicator != "TY_LE_HO_NGHEO"]
+
+
+def test_new_months_are_streamed_and_give_the_totals_of_the_value_by_value_path(ktxh):
+    units = _communes(ktxh, 6)
+    codes = [u.organ_code for u in units]
+    observations = _unweighted(_observations(codes))
+    with CaptureQueriesContext(connection) as queries:
+        assert _import(ktxh, observations) == len(observations)
+    assert not _staged(queries)
+    values = DataValue.objects.filter(indicator=ktxh.revenue, unit=units[2])
+    assert values.count() == 60
+    assert {(v.revision, v.source, v.note, v.updated_by_id) for v in values} == {
+        (1, "backfill", "Niên giám thống kê tỉnh", ktxh.world.admin.pk)
+    }
+    assert all(v.counted_value == v.value and v.counted_weight == 0 for v in values)
+    assert not DataValueRevision.objects.exists()
+    streamed = _totals()
+    assert streamed
+    rebuild_aggregates(actor=ktxh.world.admin)
+    assert _totals() == streamed
+    # Sent again, the same cells are stored: the staged path compares them and writes none.
+    with CaptureQueriesContext(connection) as queries:
+        assert _import(ktxh, observations) == 0
+    assert _staged(queries)
+    assert _totals() == streamed
+
+
+def test_a_weighted_average_or_a_stored_pair_takes_the_staged_path(ktxh):
+    codes = [u.organ_code for u in _communes(ktxh, 3)]
+    with CaptureQueriesContext(connection) as queries:
+        _import(ktxh, _observations(codes[:1]))  # the poverty rate is weighted
+    assert _staged(queries)
+    # Revenue of 2015 is stored for the first commune: the pair (revenue, 2015-M01) is
+    # no longer new, even for the other communes.
+    more = [o for o in _unweighted(_observations(codes)) if o.unit != codes[0]]
+    with CaptureQueriesContext(connection) as queries:
+        _import(ktxh, more)
+    assert _staged(queries)
+    bulk = _totals()
+    rebuild_aggregates(actor=ktxh.world.admin)
+    assert _totals() == bulk
+
+
+def test_a_bad_value_after_thousands_streamed_imports_nothing(ktxh):
+    from egov.reporting.actions._stream import CHUNK
+
+    codes = [u.organ_code for u in _communes(ktxh, 14)]
+    observations = _unweighted(_observations(codes))
+    # More than one COPY message has gone to the server when the bad value comes.
+    assert len(observations) > CHUNK
+    observations[-2] = Observation("dòng cuối", "DANSO", codes[-1], "2019-M12", "nhiều", combo="F")
+    with pytest.raises(ImportReportError) as caught:
+        _import(ktxh, observations)
+    assert [p.where for p in caught.value.problems] == ["dòng cuối"]
+    assert not DataValue.objects.exists()
+    assert not AggregateValue.objects.exists()
+    # The connection is usable afterwards and the same file, corrected, imports.
+    observations[-2] = Observation("dòng cuối", "DANSO", codes[-1], "2019-M12", "12", combo="F")
+    assert _import(ktxh, observations) == len(observations)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cell_stored_by_another_writer_during_the_stream_refuses_the_file(ktxh, monkeypatch):
+    from egov.reporting.actions import _stream
+    from egov.reporting.actions import exchange as exchange_actions
+
+    codes = [u.organ_code for u in _communes(ktxh, 3)]
+    observations = _unweighted(_observations(codes))
+    december = month(2019, 12)  # committed, as the other writer's value needs it
+    checked = _stream.can_stream
+
+    def then_another_writer(pairs, shapes):
+        answer = checked(pairs, shapes)
+        # Between the check and the COPY another connection stores one of the file's cells.
+        settings = connection.settings_dict
+        with psycopg.connect(
+            host=settings["HOST"],
+            port=settings["PORT"] or 5432,
+            user=settings["USER"],
+            dbname=settings["NAME"],
+            password=settings["PASSWORD"] or None,
+            autocommit=True,
+        ) as other:
+            other.execute(
+                "INSERT INTO reporting_datavalue (indicator_id, combo_id, unit_id, period_id,"
+                " value, status, source, revision, updated_at, note)"
+                " VALUES (%s, %s, %s, %s, 1, 'official', 'entry', 1, now(), '')",
+                (
+                    ktxh.revenue.pk,
+                    ktxh.combo(ktxh.revenue).pk,
+                    ktxh.world.commune.pk,
+                    december.pk,
+                ),
+            )
+        return answer
+
+    monkeypatch.setattr(exchange_actions, "can_stream", then_another_writer)
+    with pytest.raises(ActionError) as caught:
+        _import(ktxh, observations)
+    assert caught.value.code == "concurrent_write"
+    assert DataValue.objects.count() == 1
