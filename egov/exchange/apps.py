@@ -10,14 +10,13 @@ class ExchangeConfig(AppConfig):
         from egov.documents import hooks
         from egov.exchange import (
             audit_names,  # noqa: F401 - registers names
-            demo,
         )
         from egov.exchange.actions import listeners
         from egov.exchange.nav import exchange_nav
         from egov.home import NAV_PROVIDERS
         from egov.lib.demo import DemoLoader, register_demo_loader
 
-        register_demo_loader(DemoLoader("exchange", demo.loaded, demo.load, order=30))
+        register_demo_loader(DemoLoader("exchange", "egov.exchange.demo", order=30))
 
         hooks.on_issue(listeners.dispatch_issued)
         hooks.on_recall(listeners.dispatch_recall)

@@ -9,12 +9,11 @@ class GazetteConfig(AppConfig):
     def ready(self) -> None:
         from egov.gazette import (
             audit_names,  # noqa: F401 - registers names
-            demo,
         )
         from egov.gazette.nav import gazette_nav
         from egov.home import NAV_PROVIDERS
         from egov.lib.demo import DemoLoader, register_demo_loader
 
-        register_demo_loader(DemoLoader("gazette", demo.loaded, demo.load, order=70))
+        register_demo_loader(DemoLoader("gazette", "egov.gazette.demo", order=70))
         if gazette_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(gazette_nav)

@@ -10,11 +10,10 @@ class InspectionsConfig(AppConfig):
         from egov.home import NAV_PROVIDERS
         from egov.inspections import (
             audit_names,  # noqa: F401 - registers names
-            demo,
         )
         from egov.inspections.nav import inspections_nav
         from egov.lib.demo import DemoLoader, register_demo_loader
 
-        register_demo_loader(DemoLoader("inspections", demo.loaded, demo.load, order=96))
+        register_demo_loader(DemoLoader("inspections", "egov.inspections.demo", order=96))
         if inspections_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(inspections_nav)

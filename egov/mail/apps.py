@@ -12,7 +12,6 @@ class MailConfig(AppConfig):
         from egov.lib.demo import DemoLoader, register_demo_loader
         from egov.mail import (
             audit_names,  # noqa: F401 - registers names
-            demo,
         )
         from egov.mail.actions import notices, staff
         from egov.mail.nav import mail_nav
@@ -21,7 +20,7 @@ class MailConfig(AppConfig):
 
         document_hooks.on_document_panel(document_mail_panel)
         document_hooks.on_assign(notices.on_assigned)
-        register_demo_loader(DemoLoader("mail", demo.loaded, demo.load, order=40))
+        register_demo_loader(DemoLoader("mail", "egov.mail.demo", order=40))
         hooks.on_hires(staff.on_hires)
         hooks.on_transfer(staff.on_transfer)
         hooks.on_leave(staff.on_leave)

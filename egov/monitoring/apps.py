@@ -11,11 +11,10 @@ class MonitoringConfig(AppConfig):
         from egov.lib.demo import DemoLoader, register_demo_loader
         from egov.monitoring import (
             audit_names,  # noqa: F401 - registers names
-            demo,
             indicators_records,  # noqa: F401 - registers the indicators of the agency records
         )
         from egov.monitoring.nav import monitoring_nav
 
         if monitoring_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(monitoring_nav)
-        register_demo_loader(DemoLoader("monitoring", demo.loaded, demo.load, order=95))
+        register_demo_loader(DemoLoader("monitoring", "egov.monitoring.demo", order=95))

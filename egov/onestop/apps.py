@@ -11,12 +11,11 @@ class OnestopConfig(AppConfig):
         from egov.lib.demo import DemoLoader, register_demo_loader
         from egov.onestop import (
             audit_names,  # noqa: F401 - registers names
-            demo,
         )
         from egov.onestop.nav import onestop_nav
         from egov.onestop.panels import queue_panel
 
-        register_demo_loader(DemoLoader("onestop", demo.loaded, demo.load, order=70))
+        register_demo_loader(DemoLoader("onestop", "egov.onestop.demo", order=70))
         if onestop_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(onestop_nav)
         if queue_panel not in PANEL_PROVIDERS:

@@ -11,10 +11,9 @@ class PortalConfig(AppConfig):
         from egov.lib.demo import DemoLoader, register_demo_loader
         from egov.portal import (
             audit_names,  # noqa: F401 - registers names
-            demo,
         )
         from egov.portal.nav import portal_nav
 
-        register_demo_loader(DemoLoader("portal", demo.loaded, demo.load, order=90))
+        register_demo_loader(DemoLoader("portal", "egov.portal.demo", order=90))
         if portal_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(portal_nav)

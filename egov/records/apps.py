@@ -12,13 +12,12 @@ class RecordsConfig(AppConfig):
         from egov.lib.demo import DemoLoader, register_demo_loader
         from egov.records import (
             audit_names,  # noqa: F401 - registers names
-            demo,
         )
         from egov.records.nav import records_nav
         from egov.records.panels import document_files_panel, handover_due_panel
         from egov.records.panels_tools import document_tools_panel
 
-        register_demo_loader(DemoLoader("records", demo.loaded, demo.load, order=50))
+        register_demo_loader(DemoLoader("records", "egov.records.demo", order=50))
         if records_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(records_nav)
         if handover_due_panel not in PANEL_PROVIDERS:

@@ -12,12 +12,11 @@ class ReportingConfig(AppConfig):
         from egov.lib.demo import DemoLoader, register_demo_loader
         from egov.reporting import (
             audit_names,  # noqa: F401 - registers names
-            demo,
         )
         from egov.reporting.nav import reporting_nav
         from egov.reporting.panels import reporting_panel
 
-        register_demo_loader(DemoLoader("ktxh", demo.loaded, demo.load, order=40))
+        register_demo_loader(DemoLoader("ktxh", "egov.reporting.demo", order=40))
         if reporting_nav not in NAV_PROVIDERS:
             NAV_PROVIDERS.append(reporting_nav)
         if reporting_panel not in PANEL_PROVIDERS:

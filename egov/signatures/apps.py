@@ -12,7 +12,6 @@ class SignaturesConfig(AppConfig):
         from egov.lib.demo import DemoLoader, register_demo_loader
         from egov.signatures import (
             audit_names,  # noqa: F401 - registers names
-            demo,
         )
         from egov.signatures.actions.signing import awaits_organisation_signature
         from egov.signatures.actions.verification import on_incoming_files
@@ -21,7 +20,7 @@ class SignaturesConfig(AppConfig):
         from egov.signatures.prefill import registration_prefill
         from egov.signatures.queries import failing_signature_condition
 
-        register_demo_loader(DemoLoader("signatures", demo.loaded, demo.load, order=40))
+        register_demo_loader(DemoLoader("signatures", "egov.signatures.demo", order=40))
         hooks.on_incoming_files(on_incoming_files)
         hooks.on_dispatch_gate(awaits_organisation_signature)
         hooks.on_document_panel(document_panel)
