@@ -28,7 +28,7 @@ run: $(STAMP)
 ## test: the whole suite (unit, integration, browser) on PostgreSQL (embedded, or DATABASE_URL)
 test: $(STAMP)
 	@$(PY) manage.py compilemessages -v 0 --ignore=.venv
-	@$(PY) -m pytest -n 2 --create-db -p no:cacheprovider
+	@$(PY) -m pytest -n 2 --create-db -p no:cacheprovider --durations=30
 
 ## test-fast: everything except the browser tests, reusing the test database
 test-fast: $(STAMP)
