@@ -73,6 +73,16 @@ def can_stream(pairs: set[tuple[int, int]], shapes: dict[int, IndicatorShape]) -
         return not cursor.fetchone()[0]
 
 
+def _concurrent_write() -> ActionError:
+    return ActionError(
+        _(
+            "Trong lúc nhập, đã có số liệu khác được ghi vào cùng ô; chưa nhập giá trị nào, "
+            "hãy nhập lại tệp."
+        ),
+        code="concurrent_write",
+    )
+
+
 class ValueStream:
     """``with ValueStream(…) as stream: stream.add(write) …; written = stream.finish()``.
     The caller holds the transaction and adds each cell once, checked."""
@@ -134,13 +144,10 @@ class ValueStream:
         try:
             self._stack.__exit__(exc_type, exc, tb)
         except pg_errors.UniqueViolation as error:
-            raise ActionError(
-                _(
-                    "Trong lúc nhập, đã có số liệu khác được ghi vào cùng ô; chưa nhập giá trị "
-                    "nào, hãy nhập lại tệp."
-                ),
-                code="concurrent_write",
-            ) from error
+            raise _concurrent_write() from error
+        # The server may refuse the COPY while a message is being sent, not only at its end.
+        if isinstance(exc, pg_errors.UniqueViolation):
+            raise _concurrent_write() from exc
 
     def add(self, write: BulkWrite) -> None:
         status = self._statuses.get(write.status)
