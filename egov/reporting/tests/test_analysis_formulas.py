@@ -100,3 +100,30 @@ def test_the_analysis_shows_and_exports_the_indicator_by_period_and_breakdown(cl
     assert lines[0] == "Kỳ,Tổng số,Nam,Nữ"
     assert f"{closed.label},10400.0,5100.0,5300.0" in lines
     assert len(lines) == 13  # twelve periods
+
+
+def test_a_report_table_reads_with_the_cyclic_collector_paused_and_restarts_it(ktxh):
+    """A table of every commune builds tens of thousands of short-lived objects; the full
+    collections they would set off walk the whole process (decision 0022)."""
+    import gc
+
+    from django.db import connection
+
+    _approve(ktxh, month(2026, 2), revenue="1500")
+    february = month(2026, 2)
+    seen: list[bool] = []
+
+    def observe(execute, sql, params, many, context):
+        seen.append(gc.isenabled())
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(observe):
+        rows = analysis.report_table(
+            line=Line.ADMINISTRATIVE,
+            nodes=[ktxh.world.province, ktxh.world.commune],
+            indicators=[ktxh.revenue],
+            period=february,
+        )
+    assert [r.this for r in rows] == [Decimal(1500), Decimal(1500)]
+    assert seen and not any(seen)
+    assert gc.isenabled()
