@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 from django.conf import settings
 
+from egov.exchange import framing
 from egov.exchange.models import Peer
 
 
@@ -71,6 +72,22 @@ def send(peer: Peer, body: bytes) -> dict[str, Any]:
     return result
 
 
+def send_many(peer: Peer, bodies: list[bytes]) -> list[dict[str, Any]]:
+    """Several packages in one request (a hub of ours): one result per package, in order,
+    either ``{"local": …, "mailboxes": …}`` or ``{"code": …, "detail": …}`` (refused)."""
+    response = _call(
+        peer,
+        "POST",
+        "send/batch/",
+        content=b"".join(framing.pack(enumerate(bodies))),
+        headers={"Content-Type": framing.CONTENT_TYPE},
+    )
+    results: list[dict[str, Any]] = response.json()["results"]
+    if len(results) != len(bodies):
+        raise TransportError(f"{len(results)} results for {len(bodies)} packages")
+    return results
+
+
 def received(
     peer: Peer, *, limit: int = 50, inline: int = 0, lease: int = 0
 ) -> list[dict[str, Any]]:
@@ -88,6 +105,16 @@ def received(
 
 def fetch(peer: Peer, pk: int) -> bytes:
     return _call(peer, "GET", f"packages/{pk}/").content
+
+
+def fetch_many(peer: Peer, ids: list[int]) -> list[tuple[int, bytes]]:
+    """Several packages in one request (a hub of ours); the hub may answer only the first
+    ones (a batch's size is capped): the caller asks again for the rest."""
+    content = _call(peer, "GET", "packages/", params={"ids": ",".join(map(str, ids))}).content
+    try:
+        return framing.unpack(content)
+    except framing.FramingError as exc:
+        raise TransportError(f"bad batch from the hub: {exc}") from None
 
 
 def acknowledge(peer: Peer, pk: int | list[int], status: str = "done") -> None:

@@ -14,7 +14,9 @@ urlpatterns = [
     path("outbox/<int:pk>/resend", views.resend_dead, name="resend"),
     # The hub's operations for its members (national-axis style).
     path("hub/send/", views_hub.send, name="hub_send"),
+    path("hub/send/batch/", views_hub.send_batch, name="hub_send_batch"),
     path("hub/received/", views_hub.received, name="hub_received"),
+    path("hub/packages/", views_hub.packages, name="hub_packages"),
     path("hub/packages/<int:pk>/", views_hub.package, name="hub_package"),
     path("hub/packages/<int:pk>/status/", views_hub.transport_status, name="hub_status"),
     path("hub/packages/status/", views_hub.transport_statuses, name="hub_statuses"),

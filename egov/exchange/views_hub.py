@@ -9,11 +9,12 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from egov.exchange import queries
+from egov.exchange import framing, queries
 from egov.exchange.actions import hub
 from egov.exchange.actions.inbox import Refused
 from egov.exchange.models import Peer
@@ -59,6 +60,35 @@ def send(request: HttpRequest, peer: Peer) -> HttpResponse:
 
 
 @member_only
+@require_http_methods(["POST"])
+def send_batch(request: HttpRequest, peer: Peer) -> HttpResponse:
+    """Several packages in one request (``framing``), taken in one transaction; one result
+    per package, in order: where it went, or why it was refused."""
+    limit = framing.BATCH_BYTES + framing.BATCH_COUNT * 64
+    if declared_length(request) > limit:
+        return _error("too_large", f"a batch is limited to {framing.BATCH_BYTES} bytes", 413)
+    data = request.read(limit + 1)
+    if len(data) > limit:
+        return _error("too_large", f"a batch is limited to {framing.BATCH_BYTES} bytes", 413)
+    try:
+        items = framing.unpack(data)
+    except framing.FramingError as exc:
+        return _error("bad_batch", str(exc), 400)
+    with transaction.atomic():
+        results = hub.take_many(sender=peer, bodies=[body for _pk, body in items])
+    return JsonResponse(
+        {
+            "results": [
+                {"code": r.code, "detail": r.reason}
+                if isinstance(r, Refused)
+                else {"local": r.local, "mailboxes": r.mailboxes}
+                for r in results
+            ]
+        }
+    )
+
+
+@member_only
 @require_http_methods(["GET"])
 def received(request: HttpRequest, peer: Peer) -> HttpResponse:
     try:
@@ -80,6 +110,21 @@ def package(request: HttpRequest, peer: Peer, pk: int) -> HttpResponse:
     response = HttpResponse(bytes(item.body), content_type="application/xml")
     response["X-Content-SHA256"] = item.sha256
     return response
+
+
+@member_only
+@require_http_methods(["GET"])
+def packages(request: HttpRequest, peer: Peer) -> HttpResponse:
+    """Several of the member's packages in one answer (``?ids=1,2,3``, ``framing``): as
+    many as fit in a batch, in order; the member asks again for the rest."""
+    try:
+        ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk][: framing.BATCH_COUNT]
+    except ValueError:
+        return _error("bad_parameter", "ids must be package numbers", 400)
+    if not ids:
+        return _error("bad_parameter", "ids must name at least one package", 400)
+    found = hub.fetch_many(peer, ids, max_bytes=framing.BATCH_BYTES)
+    return HttpResponse(b"".join(framing.pack(found)), content_type=framing.CONTENT_TYPE)
 
 
 @member_only

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +14,7 @@ from django.utils import timezone
 from egov.audit.service import record
 from egov.documents.actions.delivery import set_recipient_status
 from egov.documents.choices import RecipientStatus
-from egov.exchange import audit_names, client, queries
+from egov.exchange import audit_names, client, framing, queries
 from egov.exchange.actions import inbox
 from egov.exchange.actions.hub import take
 from egov.exchange.actions.inbox import Refused
@@ -24,43 +25,66 @@ from egov.exchange.models import Organ, OutboxMessage, Peer
 log = logging.getLogger(__name__)
 
 
+#: Due outbox messages one worker takes per transaction; those bound for a hub of ours
+#: travel in one request (``client.send_many``) and are marked in one commit.
+SEND_BATCH = 10
+
+
 def deliver_due(*, limit: int = 50) -> int:
-    """Deliver up to ``limit`` due outbox messages, each in its own transaction with its
-    row locked (``SKIP LOCKED``: several workers share the queue); the number handled."""
+    """Deliver up to ``limit`` due outbox messages, a batch per transaction with its rows
+    locked (``SKIP LOCKED``: several workers share the queue); the number handled."""
     handled = 0
-    for _ in range(limit):
+    while handled < limit:
         with transaction.atomic():
-            message = (
+            messages = list(
                 OutboxMessage.objects.select_for_update(skip_locked=True)
                 .filter(state=OutboxState.PENDING, next_attempt_at__lte=timezone.now())
-                .order_by("next_attempt_at", "pk")
-                .first()
+                .order_by("next_attempt_at", "pk")[: min(SEND_BATCH, limit - handled)]
             )
-            if message is None:
+            if not messages:
                 break
-            _deliver(message)
-            handled += 1
+            through_hub: list[OutboxMessage] = []
+            for message in messages:
+                if _through_hub(message):
+                    through_hub.append(message)
+                else:
+                    _deliver(message)
+            for group in _send_groups(through_hub):
+                _deliver_group(group)
+        handled += len(messages)
     return handled
 
 
-def _deliver(message: OutboxMessage) -> None:
-    body = bytes(message.body)
+def _deliver(message: OutboxMessage, body: bytes | None = None) -> None:
+    body = bytes(message.body) if body is None else body
     try:
         if queries.local_unit(message.to_code) is not None:
             inbox.accept(body)
         else:
             _send_away(message, body)
     except (Refused, client.PeerRefused) as refusal:
-        log.warning("exchange: outbox %s refused: %s", message.pk, refusal)
-        mark_dead(message, str(refusal))
-        _recipient(message, RecipientStatus.FAILED)
+        _refused(message, str(refusal))
         return
     except client.TransportError as exc:
-        log.info("exchange: outbox %s not delivered, will retry: %s", message.pk, exc)
-        mark_failed(message, str(exc))
-        if message.state == OutboxState.DEAD:
-            _recipient(message, RecipientStatus.FAILED)
+        _not_delivered(message, str(exc))
         return
+    _sent(message)
+
+
+def _refused(message: OutboxMessage, reason: str) -> None:
+    log.warning("exchange: outbox %s refused: %s", message.pk, reason)
+    mark_dead(message, reason)
+    _recipient(message, RecipientStatus.FAILED)
+
+
+def _not_delivered(message: OutboxMessage, error: str) -> None:
+    log.info("exchange: outbox %s not delivered, will retry: %s", message.pk, error)
+    mark_failed(message, error)
+    if message.state == OutboxState.DEAD:
+        _recipient(message, RecipientStatus.FAILED)
+
+
+def _sent(message: OutboxMessage) -> None:
     message.state = OutboxState.SENT
     message.sent_at = timezone.now()
     message.attempts += 1
@@ -68,11 +92,66 @@ def _deliver(message: OutboxMessage) -> None:
     _recipient(message, RecipientStatus.SENT)
 
 
-def _send_away(message: OutboxMessage, body: bytes) -> None:
-    """To a member's mailbox when we are its hub, through our hub otherwise."""
-    found = Organ.objects.filter(code=message.to_code).select_related("peer").first()
+def _member_organ(code: str) -> Organ | None:
+    """The active agency of one of our members (we are its hub) that ``code`` names."""
+    found = Organ.objects.filter(code=code).select_related("peer").first()
     organ = found.successor() if found is not None else None
     if organ is not None and organ.active and organ.peer is not None and not organ.peer.is_hub:
+        return organ
+    return None
+
+
+def _through_hub(message: OutboxMessage) -> bool:
+    return (
+        queries.local_unit(message.to_code) is None
+        and _member_organ(message.to_code) is None
+        and queries.hub() is not None
+    )
+
+
+def _send_groups(messages: list[OutboxMessage]) -> list[list[tuple[OutboxMessage, bytes]]]:
+    """Messages with their bodies, grouped to fit one batch request each."""
+    groups: list[list[tuple[OutboxMessage, bytes]]] = []
+    size = 0
+    for message in messages:
+        body = bytes(message.body)
+        if not groups or size + len(body) > framing.BATCH_BYTES:
+            groups.append([])
+            size = 0
+        groups[-1].append((message, body))
+        size += len(body)
+    return groups
+
+
+def _deliver_group(group: list[tuple[OutboxMessage, bytes]]) -> None:
+    """One request to the hub for the group; each message marked by its own result. A hub
+    without the batch operation (not one of ours) gets the packages one by one."""
+    hub = queries.hub()
+    if len(group) == 1 or hub is None:
+        for message, body in group:
+            _deliver(message, body)
+        return
+    try:
+        results = client.send_many(hub, [body for _message, body in group])
+    except client.TransportError as exc:
+        for message, _body in group:
+            _not_delivered(message, str(exc))
+        return
+    except client.PeerRefused as refusal:
+        log.info("exchange: batch send refused (%s), sending one by one", refusal)
+        for message, body in group:
+            _deliver(message, body)
+        return
+    for (message, _body), result in zip(group, results, strict=True):
+        if "code" in result:
+            _refused(message, f"{result['code']}: {result.get('detail', '')}")
+        else:
+            _sent(message)
+
+
+def _send_away(message: OutboxMessage, body: bytes) -> None:
+    """To a member's mailbox when we are its hub, through our hub otherwise."""
+    if _member_organ(message.to_code) is not None:
         take(sender=_self_peer(), body=body)
         return
     hub = queries.hub()
@@ -106,25 +185,79 @@ LEASE_SECONDS = 20
 def poll_hub(*, limit: int = 20) -> int:
     """Take in what waits for us at the hub; each package acknowledged only after it is
     committed here, so a crash in between means fetching it again, and the inbox's
-    idempotence makes that harmless. The number taken."""
+    idempotence makes that harmless. Bodies come inline (status messages) or in batches
+    (``client.fetch_many``), and each batch is taken in in one transaction. The number
+    taken."""
     hub = queries.hub()
     if hub is None:
         return 0
     done: list[int] = []
     try:
         listed = client.received(hub, limit=limit, inline=INLINE_BYTES, lease=LEASE_SECONDS)
-        for item in listed:
-            body = item.get("body") or client.fetch(hub, int(item["id"]))
-            # A refusal is recorded, and answered with 02 where it can be: do not fetch again.
-            with contextlib.suppress(Refused):
-                inbox.accept(body, sender=hub)
-            done.append(int(item["id"]))
+        _take_in(hub, [(int(i["id"]), i["body"]) for i in listed if "body" in i], done)
+        for ids in _batches([i for i in listed if "body" not in i]):
+            while ids:
+                fetched = _fetch(hub, ids)
+                _take_in(hub, fetched, done)
+                got = {pk for pk, _body in fetched}
+                ids = [pk for pk in ids if pk not in got]
     finally:
         # One acknowledgement for the batch, of what is committed here; if it is lost, the
         # hub lists those packages again and the inbox recognises them.
         if done:
             client.acknowledge(hub, done)
     return len(done)
+
+
+def _batches(items: list[dict[str, Any]]) -> list[list[int]]:
+    """Ids grouped so that each group's bodies fit in one batch answer."""
+    groups: list[list[int]] = []
+    size = 0
+    for item in items:
+        if not groups or size + int(item["size"]) > framing.BATCH_BYTES:
+            groups.append([])
+            size = 0
+        groups[-1].append(int(item["id"]))
+        size += int(item["size"])
+    return groups
+
+
+def _fetch(hub: Peer, ids: list[int]) -> list[tuple[int, bytes]]:
+    """The bodies of ``ids``: in one request from a hub of ours, one by one from another
+    (one that has only the axis-shaped operations answers the batch request 404)."""
+    if len(ids) > 1:
+        try:
+            fetched = client.fetch_many(hub, ids)
+        except client.PeerRefused as refusal:
+            log.info("exchange: batch fetch refused (%s), fetching one by one", refusal)
+        else:
+            if fetched:
+                return fetched
+    return [(pk, client.fetch(hub, pk)) for pk in ids]
+
+
+def _take_in(hub: Peer, items: list[tuple[int, bytes]], done: list[int]) -> None:
+    """Accept ``items`` in one transaction (one commit, one round of notifications); if
+    anything but a refusal fails, each again in its own, so that one package cannot hold
+    back the others. A refused package counts as taken: it is recorded, and answered with
+    02 where it can be, and fetching it again would not change that."""
+    if not items:
+        return
+    if len(items) > 1:
+        try:
+            with transaction.atomic():
+                for _pk, body in items:
+                    with contextlib.suppress(Refused):
+                        inbox.accept(body, sender=hub)
+        except Exception:
+            log.exception("exchange: a batch of %s failed; taking each on its own", len(items))
+        else:
+            done.extend(pk for pk, _body in items)
+            return
+    for pk, body in items:
+        with contextlib.suppress(Refused):
+            inbox.accept(body, sender=hub)
+        done.append(pk)
 
 
 @transaction.atomic

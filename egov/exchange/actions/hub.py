@@ -163,6 +163,40 @@ def fetch(peer: Peer, pk: int) -> HubMailbox | None:
     return item
 
 
+def fetch_many(peer: Peer, ids: list[int], *, max_bytes: int) -> list[tuple[int, bytes]]:
+    """``peer``'s packages among ``ids``, in their order, as many as fit in ``max_bytes``
+    (at least the first): the caller asks again for the rest. Ids not the member's are
+    left out."""
+    rows = list(
+        HubMailbox.objects.filter(peer=peer, pk__in=ids)
+        .order_by("id")
+        .values_list("id", "size", "body_file", "fetched_at")
+    )
+    picked: list[tuple[int, str]] = []
+    total = 0
+    for pk, size, name, _fetched in rows:
+        if picked and total + size > max_bytes:
+            break
+        picked.append((pk, name))
+        total += size
+    first_time = [pk for pk, _size, _name, fetched in rows[: len(picked)] if fetched is None]
+    if first_time:
+        HubMailbox.objects.filter(pk__in=first_time).update(fetched_at=timezone.now())
+    return [(pk, storage.get(name)) for pk, name in picked]
+
+
+def take_many(*, sender: Peer, bodies: list[bytes]) -> list[Routed | Refused]:
+    """A member's batch: each package taken as by :func:`take` (a refusal refuses that
+    package only), all in the caller's transaction: one commit for the batch."""
+    results: list[Routed | Refused] = []
+    for body in bodies:
+        try:
+            results.append(take(sender=sender, body=body))
+        except Refused as refusal:
+            results.append(refusal)
+    return results
+
+
 def set_transport_status(peer: Peer, pk: int | list[int], status: str) -> bool:
     """The member has the package(s) (``done``) or could not take them (``fail``: they stay
     listed, to be fetched again). True if every one named is the member's."""

@@ -189,6 +189,7 @@ class Cluster:
     ) -> None:
         self.workdir = workdir
         self.server_url = server_url
+        self.template = f"{prefix}_template"
         ca = make_ca("Cluster test CA")
         self.ca_file = workdir / "ca.pem"
         workdir.mkdir(parents=True, exist_ok=True)
@@ -236,10 +237,23 @@ class Cluster:
         return [node for name, node in self.nodes.items() if name != "hub"]
 
     def _recreate_databases(self) -> None:
+        """Each installation's database, copied from one migrated once: ``CREATE DATABASE
+        … TEMPLATE`` takes a second where migrating takes a minute per installation."""
+        with psycopg.connect(f"{self.server_url}/postgres", autocommit=True) as conn:
+            for name in [*(node.database for node in self.nodes.values()), self.template]:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{self.template}"')
+        subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+            [PYTHON, "manage.py", "migrate", "--verbosity", "0", "--no-input"],
+            cwd=ROOT,
+            env={**self.hub.env, "DATABASE_URL": f"{self.server_url}/{self.template}"},
+            check=True,
+            capture_output=True,
+        )
         with psycopg.connect(f"{self.server_url}/postgres", autocommit=True) as conn:
             for node in self.nodes.values():
-                conn.execute(f'DROP DATABASE IF EXISTS "{node.database}" WITH (FORCE)')
-                conn.execute(f'CREATE DATABASE "{node.database}"')
+                conn.execute(f'CREATE DATABASE "{node.database}" TEMPLATE "{self.template}"')
+            conn.execute(f'DROP DATABASE "{self.template}"')
 
     def create(self, *, member_workers: int = 2) -> None:
         self._recreate_databases()

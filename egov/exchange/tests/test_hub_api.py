@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from egov.exchange import edxml
+from egov.exchange import edxml, framing
 from egov.exchange.models import HubMailbox, InboxMessage, Organ, Peer
 from egov.exchange.packages import seal
 
@@ -274,3 +274,83 @@ def test_the_hub_routes_on_the_header_and_leaves_the_content_rules_to_the_receiv
     assert "ContentType" in str(refused.value)
 
     assert send(client, body).json() == {"local": 0, "mailboxes": 1}
+
+
+def send_batch(client, bodies, token="secret-1"):  # noqa: S107 - a test token
+    return client.post(
+        reverse("exchange:hub_send_batch"),
+        b"".join(framing.pack(enumerate(bodies))),
+        content_type=framing.CONTENT_TYPE,
+        **auth(token),
+    )
+
+
+def test_a_batch_is_routed_package_by_package_and_a_refusal_refuses_only_its_own(
+    client, member, other
+):
+    nowhere = edxml.Organization(organ_id="G09.99", organ_name="Không có")
+    first = seal(edxml.build_edoc(fresh(make_package()))).body
+    lost = seal(edxml.build_edoc(fresh(make_package(to=(nowhere,))))).body
+    mine = seal(edxml.build_edoc(fresh(make_package(to=(FINANCE,))))).body
+
+    response = send_batch(client, [first, lost, mine])
+
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert results[0] == {"local": 0, "mailboxes": 1}
+    assert results[1]["code"] == "unknown_recipient" and "G09.99" in results[1]["detail"]
+    assert results[2] == {"local": 1, "mailboxes": 0}
+    assert HubMailbox.objects.get().peer == other
+    assert InboxMessage.objects.get(kind="edoc").to_code == FINANCE.organ_id
+    # Sent again after a lost answer: nothing is stored twice.
+    assert send_batch(client, [first, mine]).json()["results"] == [
+        {"local": 0, "mailboxes": 0},
+        {"local": 1, "mailboxes": 0},
+    ]
+    assert HubMailbox.objects.count() == 1
+    assert InboxMessage.objects.filter(kind="edoc").count() == 1
+
+
+def test_a_damaged_or_anonymous_batch_stores_nothing(client, member, other):
+    body = seal(edxml.build_edoc(fresh(make_package()))).body
+    cut = b"".join(framing.pack([(0, body)]))[:-10]
+    response = client.post(
+        reverse("exchange:hub_send_batch"), cut, content_type=framing.CONTENT_TYPE, **auth()
+    )
+    assert response.status_code == 400 and response.json()["code"] == "bad_batch"
+    assert send_batch(client, [body], token="wrong").status_code == 401
+    assert not HubMailbox.objects.exists()
+
+
+def test_a_member_fetches_its_packages_in_one_request_as_many_as_fit(
+    client, member, other, monkeypatch
+):
+    bodies = [
+        seal(
+            edxml.build_edoc(
+                fresh(make_package(document_id=f"000.00.00.H41,2026/11/28,{n}/UBND-TTTH"))
+            )
+        ).body
+        for n in (460, 461, 462)
+    ]
+    send_batch(client, bodies)
+    mine = [
+        p["id"]
+        for p in client.get(reverse("exchange:hub_received"), **auth("secret-2")).json()["packages"]
+    ]
+    url = reverse("exchange:hub_packages")
+
+    fetched = client.get(url, {"ids": ",".join(map(str, mine))}, **auth("secret-2"))
+
+    assert fetched["Content-Type"] == framing.CONTENT_TYPE
+    assert framing.unpack(fetched.content) == list(zip(mine, bodies, strict=True))
+    assert all(m.fetched_at is not None for m in HubMailbox.objects.all())
+    # Another member's token: none of them.
+    theirs = client.get(url, {"ids": ",".join(map(str, mine))}, **auth("secret-1"))
+    assert framing.unpack(theirs.content) == []
+    # A batch answer holds what fits (at least one); the member asks again for the rest.
+    monkeypatch.setattr(framing, "BATCH_BYTES", len(bodies[0]) + len(bodies[1]) - 1)
+    part = client.get(url, {"ids": ",".join(map(str, mine))}, **auth("secret-2"))
+    assert [pk for pk, _body in framing.unpack(part.content)] == mine[:1]
+    bad = client.get(url, {"ids": "1,x"}, **auth("secret-2"))
+    assert bad.status_code == 400 and bad.json()["code"] == "bad_parameter"
