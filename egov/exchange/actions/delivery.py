@@ -44,8 +44,12 @@ def deliver_due(*, limit: int = 50) -> int:
             if not messages:
                 break
             through_hub: list[OutboxMessage] = []
+            routes: dict[str, bool] = {}  # organ code → through the hub (a batch has few)
             for message in messages:
-                if _through_hub(message):
+                code = message.to_code
+                if code not in routes:
+                    routes[code] = _through_hub(code)
+                if routes[code]:
                     through_hub.append(message)
                 else:
                     _deliver(message)
@@ -101,10 +105,10 @@ def _member_organ(code: str) -> Organ | None:
     return None
 
 
-def _through_hub(message: OutboxMessage) -> bool:
+def _through_hub(code: str) -> bool:
     return (
-        queries.local_unit(message.to_code) is None
-        and _member_organ(message.to_code) is None
+        queries.local_unit(code) is None
+        and _member_organ(code) is None
         and queries.hub() is not None
     )
 

@@ -10,6 +10,10 @@ from egov.exchange.actions.delivery import sync_directory
 
 class Command(BaseCommand):
     help = "Deliver the exchange outbox and poll the hub until stopped (or once)."
+    # The system checks import every URL module (the portal's API, Wagtail's admin…), about
+    # a second and a half of a worker's start; the web server runs them. A receiver
+    # restarted after a crash is back that much sooner.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="one pass, then exit")
