@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,17 +18,45 @@ from egov.exchange.choices import InboxState, Kind, MailboxState, OutboxState
 from egov.exchange.models import HubMailbox, InboxMessage, Organ, OutboxMessage, Peer
 from egov.organisations.models import OrgUnit
 
+#: Look-ups remembered while a batch is handled (``batch_lookups``); None outside one.
+_MEMO: ContextVar[dict[tuple[str, Any], Any] | None] = ContextVar("exchange_memo", default=None)
+
+
+@contextmanager
+def batch_lookups() -> Iterator[None]:
+    """Within the block, each routing look-up (our agency of an organ code, the hub, a
+    unit's clerks) is read once: a batch of packages names the same few agencies again
+    and again, and nothing in a batch changes them. Outside a block, every call reads."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def remembered[T](kind: str, key: Any, read: Callable[[], T]) -> T:
+    """``read()``, once per (kind, key) within :func:`batch_lookups`."""
+    memo = _MEMO.get()
+    if memo is None:
+        return read()
+    if (kind, key) not in memo:
+        memo[kind, key] = read()
+    found: T = memo[kind, key]
+    return found
+
 
 def local_unit(code: str) -> OrgUnit | None:
     """Our agency that holds organ code ``code`` today."""
     if not code:
         return None
-    unit: OrgUnit | None = OrgUnit.objects.filter(organ_code=code, valid_to__isnull=True).first()
+    unit: OrgUnit | None = remembered(
+        "unit", code, OrgUnit.objects.filter(organ_code=code, valid_to__isnull=True).first
+    )
     return unit
 
 
 def hub() -> Peer | None:
-    return Peer.objects.filter(is_hub=True, active=True).first()
+    return remembered("hub", None, Peer.objects.filter(is_hub=True, active=True).first)
 
 
 def peer_by_token(token: str) -> Peer | None:

@@ -35,7 +35,7 @@ def deliver_due(*, limit: int = 50) -> int:
     locked (``SKIP LOCKED``: several workers share the queue); the number handled."""
     handled = 0
     while handled < limit:
-        with transaction.atomic():
+        with transaction.atomic(), queries.batch_lookups():
             messages = list(
                 OutboxMessage.objects.select_for_update(skip_locked=True)
                 .filter(state=OutboxState.PENDING, next_attempt_at__lte=timezone.now())
@@ -98,7 +98,9 @@ def _sent(message: OutboxMessage) -> None:
 
 def _member_organ(code: str) -> Organ | None:
     """The active agency of one of our members (we are its hub) that ``code`` names."""
-    found = Organ.objects.filter(code=code).select_related("peer").first()
+    found = queries.remembered(
+        "organ", code, Organ.objects.filter(code=code).select_related("peer").first
+    )
     organ = found.successor() if found is not None else None
     if organ is not None and organ.active and organ.peer is not None and not organ.peer.is_hub:
         return organ
@@ -249,7 +251,7 @@ def _take_in(hub: Peer, items: list[tuple[int, bytes]], done: list[int]) -> None
         return
     if len(items) > 1:
         try:
-            with transaction.atomic():
+            with transaction.atomic(), queries.batch_lookups():
                 for _pk, body in items:
                     with contextlib.suppress(Refused):
                         inbox.accept(body, sender=hub)

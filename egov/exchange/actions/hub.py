@@ -22,7 +22,7 @@ from egov.exchange.actions.inbox import Refused
 from egov.exchange.choices import Kind, MailboxState
 from egov.exchange.identity import load_identity
 from egov.exchange.models import HubMailbox, Organ, Peer
-from egov.exchange.queries import local_unit
+from egov.exchange.queries import batch_lookups, local_unit, remembered
 from egov.organisations.models import OrgUnit
 
 
@@ -73,7 +73,9 @@ def take(*, sender: Peer, body: bytes) -> Routed:
         if local_unit(code) is not None:
             local.append(code)
             continue
-        found = Organ.objects.filter(code=code, peer__isnull=False).first()
+        found = remembered(
+            "member_organ", code, Organ.objects.filter(code=code, peer__isnull=False).first
+        )
         organ = found.successor() if found is not None else None
         if organ is None or not organ.active:
             raise Refused(
@@ -189,11 +191,12 @@ def take_many(*, sender: Peer, bodies: list[bytes]) -> list[Routed | Refused]:
     """A member's batch: each package taken as by :func:`take` (a refusal refuses that
     package only), all in the caller's transaction: one commit for the batch."""
     results: list[Routed | Refused] = []
-    for body in bodies:
-        try:
-            results.append(take(sender=sender, body=body))
-        except Refused as refusal:
-            results.append(refusal)
+    with batch_lookups():
+        for body in bodies:
+            try:
+                results.append(take(sender=sender, body=body))
+            except Refused as refusal:
+                results.append(refusal)
     return results
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -30,7 +31,7 @@ from egov.exchange.actions.listeners import send_status
 from egov.exchange.choices import InboxState, Kind
 from egov.exchange.identity import load_identity
 from egov.exchange.models import InboxMessage, OutboxMessage, Peer
-from egov.exchange.queries import local_unit
+from egov.exchange.queries import local_unit, remembered
 from egov.organisations.models import OrgUnit
 
 log = logging.getLogger(__name__)
@@ -240,7 +241,7 @@ def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
             code=edxml.StatusCode.ARRIVED,
         )
         notify(
-            clerks_of(unit),
+            remembered("clerks", unit.pk, partial(clerks_of, unit)),
             text=_("Văn bản điện tử mới từ %(sender)s: %(subject)s")
             % {
                 "sender": header.from_.organ_name or header.from_.organ_id,

@@ -6,7 +6,7 @@ that one package cannot hold back the others."""
 import pytest
 from django.db import DatabaseError, connection
 
-from egov.exchange import edxml
+from egov.exchange import edxml, queries
 from egov.exchange.actions import delivery
 from egov.exchange.actions.outbox import enqueue
 from egov.exchange.choices import InboxState, Kind, OutboxState
@@ -113,3 +113,18 @@ def test_due_messages_for_the_hub_go_in_one_request_each_marked_by_its_result(wo
         hub, list(HubMailbox.objects.order_by("id").values_list("id", flat=True))
     )
     assert len(fetched) == 2 and all(body.startswith(b"<?xml") for _pk, body in fetched)
+
+
+@pytest.mark.django_db
+def test_a_batch_reads_each_agency_once_and_outside_a_batch_every_call_reads(
+    world, django_assert_num_queries
+):
+    code = world.finance.organ_code
+    with django_assert_num_queries(2), queries.batch_lookups():
+        assert queries.local_unit(code) == world.finance
+        assert queries.local_unit(code) == world.finance
+        assert queries.local_unit("G09.99") is None
+        assert queries.local_unit("G09.99") is None
+    with django_assert_num_queries(2):
+        assert queries.local_unit(code) == world.finance
+        assert queries.local_unit(code) == world.finance
