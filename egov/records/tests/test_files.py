@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from egov.audit.models import AuditEvent
+from egov.lib.dates import BUSINESS_TZ
 from egov.lib.errors import ActionError
 from egov.records import queries
 from egov.records.actions import files
@@ -150,8 +151,10 @@ def test_closing_sets_the_hand_over_due_a_year_later_and_stops_additions(office)
     closed = files.close_case_file(actor=office.clerk, case_file=case_file)
     assert closed.status == FileStatus.CLOSED
     assert closed.closed_at is not None
-    assert closed.handover_due == files.handover_due_after(closed.closed_at.date())
-    assert (closed.handover_due - closed.closed_at.date()).days in (365, 366)
+    # The day it was closed is Vietnam's day: from 17:00 UTC on, already the next one.
+    closed_on = closed.closed_at.astimezone(BUSINESS_TZ).date()
+    assert closed.handover_due == files.handover_due_after(closed_on)
+    assert (closed.handover_due - closed_on).days in (365, 366)
     with pytest.raises(ActionError) as error:
         files.add_document(actor=office.clerk, case_file=closed, incoming=received(office, "Khác"))
     assert error.value.code == "file_closed"
