@@ -43,15 +43,24 @@ def member_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return csrf_exempt(wrapper)
 
 
+def _read_body(request: HttpRequest, limit: int, detail: str) -> bytes | HttpResponse:
+    """The request's body, or a 413 answer when it is larger than ``limit``: refused on its
+    declared length before anything is read, or once ``limit + 1`` bytes came."""
+    if declared_length(request) > limit:
+        return _error("too_large", detail, 413)
+    body = request.read(limit + 1)
+    if len(body) > limit:
+        return _error("too_large", detail, 413)
+    return body
+
+
 @member_only
 @require_http_methods(["POST"])
 def send(request: HttpRequest, peer: Peer) -> HttpResponse:
     limit = settings.EGOV_EXCHANGE_MAX_PACKAGE_BYTES
-    if declared_length(request) > limit:
-        return _error("too_large", f"packages are limited to {limit} bytes", 413)
-    body = request.read(limit + 1)
-    if len(body) > limit:
-        return _error("too_large", f"packages are limited to {limit} bytes", 413)
+    body = _read_body(request, limit, f"packages are limited to {limit} bytes")
+    if isinstance(body, HttpResponse):
+        return body
     try:
         routed = hub.take(sender=peer, body=body)
     except Refused as refusal:
@@ -65,11 +74,9 @@ def send_batch(request: HttpRequest, peer: Peer) -> HttpResponse:
     """Several packages in one request (``framing``), taken in one transaction; one result
     per package, in order: where it went, or why it was refused."""
     limit = framing.BATCH_BYTES + framing.BATCH_COUNT * 64
-    if declared_length(request) > limit:
-        return _error("too_large", f"a batch is limited to {framing.BATCH_BYTES} bytes", 413)
-    data = request.read(limit + 1)
-    if len(data) > limit:
-        return _error("too_large", f"a batch is limited to {framing.BATCH_BYTES} bytes", 413)
+    data = _read_body(request, limit, f"a batch is limited to {framing.BATCH_BYTES} bytes")
+    if isinstance(data, HttpResponse):
+        return data
     try:
         items = framing.unpack(data)
     except framing.FramingError as exc:

@@ -354,3 +354,13 @@ def test_a_member_fetches_its_packages_in_one_request_as_many_as_fit(
     assert [pk for pk, _body in framing.unpack(part.content)] == mine[:1]
     bad = client.get(url, {"ids": "1,x"}, **auth("secret-2"))
     assert bad.status_code == 400 and bad.json()["code"] == "bad_parameter"
+
+
+def test_a_batch_over_its_size_is_refused_before_anything_is_taken(
+    client, member, other, monkeypatch
+):
+    body = seal(edxml.build_edoc(fresh(make_package()))).body
+    monkeypatch.setattr(framing, "BATCH_BYTES", len(body) // 2)
+    response = send_batch(client, [body])
+    assert response.status_code == 413 and response.json()["code"] == "too_large"
+    assert not HubMailbox.objects.exists()
