@@ -8,10 +8,10 @@ envelope with each file base64-encoded on one line.
 
 from __future__ import annotations
 
-import base64
 from datetime import date, datetime
 from typing import Final
 
+import pybase64
 from lxml import etree
 
 from .constants import EDXML_NS, EDXML_PREFIX, MANIFEST_VERSION, XLINK_NS
@@ -218,7 +218,7 @@ def _attachments(root: etree._Element, attachments: tuple[Attachment, ...]) -> N
         _sub(
             element,
             "ContentTransferEncoded",
-            base64.b64encode(attachment.content).decode("ascii"),
+            pybase64.b64encode(attachment.content).decode("ascii"),
         )
 
 

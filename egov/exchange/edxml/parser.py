@@ -13,12 +13,12 @@ the message header when it could be read so the answer can be addressed.
 
 from __future__ import annotations
 
-import binascii
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Final
 
+import pybase64
 from cryptography import x509
 from lxml import etree
 
@@ -484,16 +484,8 @@ class _Reader:
         if payload_element is None:
             self.errors.append(problem("required", payload_path))
             return None
-        payload = text_of(payload_element).encode("utf-8").translate(None, _XML_SPACE)
-        estimated = len(payload) // 4 * 3
-        limit = self.limits.max_attachment_bytes
-        if estimated > limit + 2:
-            self.errors.append(problem("too_large", payload_path, size=estimated, max=limit))
-            return None
-        try:
-            content = _b64decode(payload)
-        except ValueError:
-            self.errors.append(problem("bad_base64", payload_path))
+        content = self.payload(text_of(payload_element), payload_path)
+        if content is None:
             return None
         return Attachment(
             attachment_name=name,
@@ -502,6 +494,30 @@ class _Reader:
             description=description,
             content_id=content_id,
         )
+
+    def payload(self, text: str, path: str) -> bytes | None:
+        """An attachment's bytes from its base64, or ``None`` with the problem recorded.
+        One unbroken line (what we and most senders write) is decoded as it is; a payload
+        wrapped into lines is decoded without its white space."""
+        limit = self.limits.max_attachment_bytes
+        payload: bytes | str = text
+        if len(text) // 4 * 3 > limit + 2 or any(c in text[:100] for c in "\r\n \t"):
+            payload = text.encode("utf-8").translate(None, _XML_SPACE)
+        estimated = len(payload) // 4 * 3
+        if estimated > limit + 2:
+            self.errors.append(problem("too_large", path, size=estimated, max=limit))
+            return None
+        try:
+            return _b64decode(payload)
+        except ValueError:
+            pass
+        if isinstance(payload, str):  # white space further in: strip it and try again
+            try:
+                return _b64decode(payload.encode("utf-8").translate(None, _XML_SPACE))
+            except ValueError:
+                pass
+        self.errors.append(problem("bad_base64", path))
+        return None
 
     def status(self, element: etree._Element) -> StatusMessage:
         root = "Status"
@@ -552,12 +568,14 @@ def _ref_text(reference: etree._Element | None, name: str) -> str:
     return text_of(child(reference, name))
 
 
-def _b64decode(payload: bytes) -> bytes:
-    # strict_mode refuses what validate=True refuses (and padding in the middle), in C: the
-    # regular expression behind validate=True doubled the cost of a 1 MB attachment.
+def _b64decode(payload: bytes | str) -> bytes:
+    """Strict base64: anything outside the alphabet, bad padding or padding in the middle
+    is refused (``ValueError``), as ``binascii.a2b_base64(strict_mode=True)`` refuses it.
+    pybase64 decodes with SIMD: 0.06 ms for a 1 MB attachment where binascii took 2.7 ms
+    (decision 0023)."""
     try:
-        return binascii.a2b_base64(payload, strict_mode=True)
-    except binascii.Error as exc:
+        return pybase64.b64decode(payload, validate=True)
+    except ValueError as exc:  # binascii.Error, or a str that is not ASCII
         raise ValueError(str(exc)) from None
 
 

@@ -183,6 +183,21 @@ def test_it_reads_base64_broken_into_lines():
     assert parsed.warnings == ()
 
 
+@pytest.mark.parametrize("at", [0, 60, 400, -3], ids=["start", "first-line", "further", "end"])
+def test_it_reads_base64_with_white_space_anywhere_in_it(at):
+    content = bytes(range(256)) * 4
+    package = replace(
+        make_package(), attachments=(replace(make_package().attachments[0], content=content),)
+    )
+    one_line = base64.b64encode(content).decode("ascii")
+    spaced = one_line[:at] + "\n  \t" + one_line[at:]
+    text = build_edoc(package, now=NOW).decode("utf-8").replace(one_line, spaced)
+
+    parsed = _parse(text)
+
+    assert parsed.package.attachments[0].content == content
+
+
 def test_it_keeps_an_attachment_missing_from_the_manifest_and_warns():
     text = _built()
     start = text.index("        <edXML:Reference")

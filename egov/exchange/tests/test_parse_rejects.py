@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import time
 from dataclasses import replace
 
@@ -230,6 +231,31 @@ def test_it_refuses_a_received_attachment_over_the_configured_limit_without_deco
 
     assert failure.codes == ("R.AttachmentEncoded.Attachment.ContentTransferEncoded",)
     assert failure.problems[0].message_vi.startswith("Nội dung tệp đính kèm")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b64: b64[:100] + "é" + b64[101:],  # a letter outside the alphabet (not ASCII)
+        lambda b64: b64[:100] + "!" + b64[101:],  # ASCII outside the alphabet
+        lambda b64: b64[:-4] + "QQ==" + "QQ==",  # padding in the middle
+        lambda b64: b64[:-1],  # cut short: the padding does not add up
+        lambda b64: b64[:200] + "\n" + b64[200:-1],  # wrapped into lines and cut short
+    ],
+    ids=["non-ascii", "bad-character", "padding-inside", "truncated", "wrapped-truncated"],
+)
+def test_it_refuses_an_attachment_that_is_not_strict_base64(damage):
+    content = bytes(range(256)) * 4
+    package = replace(
+        make_package(), attachments=(replace(make_package().attachments[0], content=content),)
+    )
+    one_line = base64.b64encode(content).decode("ascii")
+    data = build_edoc(package, now=NOW).decode("utf-8").replace(one_line, damage(one_line))
+
+    failure = _refused(data.encode("utf-8"))
+
+    assert failure.codes == ("T.AttachmentEncoded.Attachment.ContentTransferEncoded",)
+    assert "not valid base64" in failure.problems[0].message
 
 
 def test_it_refuses_a_manifest_that_names_an_attachment_the_package_lacks():
