@@ -35,7 +35,9 @@ def batch_lookups() -> Iterator[None]:
 
 
 def remembered[T](kind: str, key: Any, read: Callable[[], T]) -> T:
-    """``read()``, once per (kind, key) within :func:`batch_lookups`."""
+    """``read()``, once per (kind, key) within :func:`batch_lookups`. ``read`` should build
+    its query only when called (a lambda, not ``qs.first`` of a queryset built beforehand:
+    building a queryset costs more than finding it in the memo)."""
     memo = _MEMO.get()
     if memo is None:
         return read()
@@ -50,13 +52,15 @@ def local_unit(code: str) -> OrgUnit | None:
     if not code:
         return None
     unit: OrgUnit | None = remembered(
-        "unit", code, OrgUnit.objects.filter(organ_code=code, valid_to__isnull=True).first
+        "unit",
+        code,
+        lambda: OrgUnit.objects.filter(organ_code=code, valid_to__isnull=True).first(),
     )
     return unit
 
 
 def hub() -> Peer | None:
-    return remembered("hub", None, Peer.objects.filter(is_hub=True, active=True).first)
+    return remembered("hub", None, lambda: Peer.objects.filter(is_hub=True, active=True).first())
 
 
 def peer_by_token(token: str) -> Peer | None:

@@ -9,10 +9,14 @@ its file. Identical bodies share one file."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import tempfile
+from pathlib import Path
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
 
 
@@ -21,11 +25,34 @@ def put(body: bytes, *, sha256: str = "") -> str:
     caller has it already (a megabyte's hash is not free)."""
     sha = sha256 or hashlib.sha256(body).hexdigest()
     name = f"exchange/{sha[:2]}/{sha[2:4]}/{sha}.edxml"
-    if not default_storage.exists(name):
+    if isinstance(default_storage, FileSystemStorage):
+        _put_file(Path(default_storage.path(name)), body)
+    elif not default_storage.exists(name):
         saved = default_storage.save(name, ContentFile(body))
         if saved != name:  # a concurrent writer stored the same bytes first
             default_storage.delete(saved)
     return name
+
+
+def _put_file(path: Path, body: bytes) -> None:
+    """Write ``body`` under ``path`` unless it is there: into a temporary file of the same
+    folder, then linked to its name, so that the name never shows a partly written body
+    (a worker killed mid-write leaves only the temporary file). A file already there has
+    the same bytes: the name is their hash. Readable by the installation's user only."""
+    if path.exists():
+        return
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".put-")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".put-")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(body)
+        with contextlib.suppress(FileExistsError):  # a concurrent writer was first
+            os.link(temporary, path)
+    finally:
+        Path(temporary).unlink()
 
 
 def discard(name: str) -> None:

@@ -99,7 +99,7 @@ def _sent(message: OutboxMessage) -> None:
 def _member_organ(code: str) -> Organ | None:
     """The active agency of one of our members (we are its hub) that ``code`` names."""
     found = queries.remembered(
-        "organ", code, Organ.objects.filter(code=code).select_related("peer").first
+        "organ", code, lambda: Organ.objects.filter(code=code).select_related("peer").first()
     )
     organ = found.successor() if found is not None else None
     if organ is not None and organ.active and organ.peer is not None and not organ.peer.is_hub:

@@ -32,6 +32,7 @@ from egov.exchange.choices import InboxState, Kind
 from egov.exchange.identity import load_identity
 from egov.exchange.models import InboxMessage, OutboxMessage, Peer
 from egov.exchange.queries import local_unit, remembered
+from egov.lib.insert import insert_unless_exists
 from egov.organisations.models import OrgUnit
 
 log = logging.getLogger(__name__)
@@ -158,15 +159,12 @@ def _record_refusal(body: bytes, refusal: Refused) -> None:
 
 
 def _store(key: str, **fields: Any) -> tuple[InboxMessage, bool]:
-    """Insert once; ``(message, created)``. A concurrent twin loses on the unique key."""
-    existing = InboxMessage.objects.filter(dedupe_key=key).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            return InboxMessage.objects.create(dedupe_key=key, **fields), True
-    except IntegrityError:
-        return InboxMessage.objects.get(dedupe_key=key), False
+    """Insert once, in one statement; ``(message, created)``. A concurrent twin loses on
+    the unique key."""
+    message = InboxMessage(dedupe_key=key, **fields)
+    if insert_unless_exists(message, ["dedupe_key"]):
+        return message, True
+    return InboxMessage.objects.get(dedupe_key=key), False
 
 
 def _accept_edoc(body: bytes, signer: str) -> InboxMessage:
