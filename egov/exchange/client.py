@@ -9,21 +9,12 @@ from typing import Any
 import httpx
 from django.conf import settings
 
-from egov.exchange import framing
+from egov.exchange import bulk, framing
+
+# Re-exported: callers catch ``client.TransportError`` and ``client.PeerRefused``.
+from egov.exchange.errors import PeerRefused as PeerRefused
+from egov.exchange.errors import TransportError as TransportError
 from egov.exchange.models import Peer
-
-
-class TransportError(Exception):
-    """The hub could not be reached or answered 5xx: try again later."""
-
-
-class PeerRefused(Exception):  # noqa: N818 - the hub's answer, not a programming error
-    """The hub refused the request (4xx): trying again will not help."""
-
-    def __init__(self, code: str, detail: str) -> None:
-        self.code = code
-        self.detail = detail
-        super().__init__(f"{code}: {detail}")
 
 
 @functools.cache
@@ -109,8 +100,14 @@ def fetch(peer: Peer, pk: int) -> bytes:
 
 def fetch_many(peer: Peer, ids: list[int]) -> list[tuple[int, bytes]]:
     """Several packages in one request (a hub of ours); the hub may answer only the first
-    ones (a batch's size is capped): the caller asks again for the rest."""
-    content = _call(peer, "GET", "packages/", params={"ids": ",".join(map(str, ids))}).content
+    ones (a batch's size is capped): the caller asks again for the rest. The answer (up to
+    16 MB) is read by ``bulk.get``, not httpx (see there)."""
+    token = peer.outbound_token or settings.EGOV_EXCHANGE_HUB_TOKEN
+    content = bulk.get(
+        peer.base_url.rstrip("/") + "/exchange/hub/packages/?ids=" + ",".join(map(str, ids)),
+        token=token,
+        ca_file=settings.EGOV_EXCHANGE_TLS_CA_FILE,
+    )
     try:
         return framing.unpack(content)
     except framing.FramingError as exc:
