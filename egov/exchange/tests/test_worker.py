@@ -37,3 +37,17 @@ def test_the_hub_named_in_the_environment_is_configured_once_and_audited(world, 
 def test_without_a_hub_url_nothing_is_configured(world, settings):
     settings.EGOV_EXCHANGE_HUB_URL = ""
     assert ensure_configured_hub() is None and not Peer.objects.exists()
+
+
+def test_the_worker_reads_its_key_and_imports_the_urls_before_its_first_package():
+    from django.urls import clear_url_caches, get_resolver
+
+    from egov.exchange.identity import load_identity
+
+    load_identity.cache_clear()
+    clear_url_caches()
+
+    worker.warm_up()
+
+    assert load_identity.cache_info().currsize == 1
+    assert "url_patterns" in get_resolver().__dict__  # the cached property was filled
