@@ -5,16 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.utils import timezone
 
 from egov.audit.service import record
 from egov.documents import audit_names
-from egov.documents.actions._common import incoming_transition, outgoing_transition
+from egov.documents.actions._common import incoming_transition
 from egov.documents.choices import IncomingStatus, RecipientStatus
-from egov.documents.models import Attachment, IncomingDocument, Recipient, StoredFile
+from egov.documents.models import (
+    Attachment,
+    IncomingDocument,
+    OutgoingTransition,
+    Recipient,
+    StoredFile,
+)
 
 # The order statuses advance in; a late 03 never overwrites a 06 that overtook it.
 _RANK = {
@@ -34,27 +42,43 @@ _RANK = {
 def set_recipient_status(*, recipient_id: int, status: str, at: dt.datetime) -> bool:
     """Move the recipient to ``status`` unless it is already further on; whether it moved.
     The exchange calls this for its transport states and for the 01–06 codes received."""
-    recipient = (
-        Recipient.objects.select_for_update(of=("self",))
-        .select_related("document")
-        .get(pk=recipient_id)
-    )
-    if _RANK[RecipientStatus(status)] <= _RANK[RecipientStatus(recipient.status)]:
-        return False
-    before = recipient.get_status_display()
-    recipient.status = status
-    recipient.status_at = at
-    recipient.save(update_fields=["status", "status_at"])
-    # The document's history shows each recipient's progress (its own status is unchanged).
-    outgoing_transition(
-        recipient.document,
-        action="recipient",
-        actor=None,
-        from_status="",
-        to_status="",
-        note=f"{recipient.name}: {before} → {recipient.get_status_display()}",
-    )
-    return True
+    return bool(set_recipient_statuses([(recipient_id, status, at)]))
+
+
+def set_recipient_statuses(changes: Sequence[tuple[int, str, dt.datetime]]) -> int:
+    """:func:`set_recipient_status` for several recipients (a batch of the exchange) in
+    three statements whatever their number: the rows locked in one order, updated together,
+    their history rows inserted together. The number that moved."""
+    ids = sorted({recipient_id for recipient_id, _status, _at in changes})
+    recipients = Recipient.objects.select_for_update().filter(pk__in=ids).order_by("pk").in_bulk()
+    if len(recipients) != len(ids):
+        raise Recipient.DoesNotExist(f"recipients {set(ids) - set(recipients)}")
+    moved: dict[int, Recipient] = {}
+    history: list[OutgoingTransition] = []
+    for recipient_id, status, at in changes:
+        recipient = recipients[recipient_id]
+        if _RANK[RecipientStatus(status)] <= _RANK[RecipientStatus(recipient.status)]:
+            continue
+        before = recipient.get_status_display()
+        recipient.status = status
+        recipient.status_at = at
+        moved[recipient.pk] = recipient
+        # The document's history shows each recipient's progress (its own status is unchanged).
+        history.append(
+            OutgoingTransition(
+                document_id=recipient.document_id,
+                action="recipient",
+                from_status="",
+                to_status="",
+                actor=None,
+                at=timezone.now(),
+                note=f"{recipient.name}: {before} → {recipient.get_status_display()}",
+            )
+        )
+    if moved:
+        Recipient.objects.bulk_update(list(moved.values()), ["status", "status_at"])
+        OutgoingTransition.objects.bulk_create(history)
+    return len(history)
 
 
 #: What a destroyed received document shows in place of its subject.

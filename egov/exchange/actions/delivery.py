@@ -9,10 +9,11 @@ import logging
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from egov.audit.service import record
-from egov.documents.actions.delivery import set_recipient_status
+from egov.documents.actions.delivery import set_recipient_status, set_recipient_statuses
 from egov.documents.choices import RecipientStatus
 from egov.exchange import audit_names, client, framing, queries
 from egov.exchange.actions import inbox
@@ -148,11 +149,29 @@ def _deliver_group(group: list[tuple[OutboxMessage, bytes]]) -> None:
         for message, body in group:
             _deliver(message, body)
         return
+    sent: list[OutboxMessage] = []
     for (message, _body), result in zip(group, results, strict=True):
         if "code" in result:
             _refused(message, f"{result['code']}: {result.get('detail', '')}")
         else:
-            _sent(message)
+            sent.append(message)
+    _all_sent(sent)
+
+
+def _all_sent(messages: list[OutboxMessage]) -> None:
+    """:func:`_sent` for a batch's messages, in a statement for the messages and three for
+    their recipients."""
+    now = timezone.now()
+    OutboxMessage.objects.filter(pk__in=[m.pk for m in messages]).update(
+        state=OutboxState.SENT, sent_at=now, attempts=F("attempts") + 1
+    )
+    set_recipient_statuses(
+        [
+            (m.recipient_id, RecipientStatus.SENT, now)
+            for m in messages
+            if m.kind == Kind.EDOC and m.recipient_id is not None
+        ]
+    )
 
 
 def _send_away(message: OutboxMessage, body: bytes) -> None:
