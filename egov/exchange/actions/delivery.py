@@ -73,7 +73,7 @@ def _deliver(message: OutboxMessage, body: bytes | None = None) -> None:
     except client.TransportError as exc:
         _not_delivered(message, str(exc))
         return
-    _sent(message)
+    _sent([message])
 
 
 def _refused(message: OutboxMessage, reason: str) -> None:
@@ -87,14 +87,6 @@ def _not_delivered(message: OutboxMessage, error: str) -> None:
     mark_failed(message, error)
     if message.state == OutboxState.DEAD:
         _recipient(message, RecipientStatus.FAILED)
-
-
-def _sent(message: OutboxMessage) -> None:
-    message.state = OutboxState.SENT
-    message.sent_at = timezone.now()
-    message.attempts += 1
-    message.save(update_fields=["state", "sent_at", "attempts"])
-    _recipient(message, RecipientStatus.SENT)
 
 
 def _member_organ(code: str) -> Organ | None:
@@ -155,12 +147,12 @@ def _deliver_group(group: list[tuple[OutboxMessage, bytes]]) -> None:
             _refused(message, f"{result['code']}: {result.get('detail', '')}")
         else:
             sent.append(message)
-    _all_sent(sent)
+    _sent(sent)
 
 
-def _all_sent(messages: list[OutboxMessage]) -> None:
-    """:func:`_sent` for a batch's messages, in a statement for the messages and three for
-    their recipients."""
+def _sent(messages: list[OutboxMessage]) -> None:
+    """Mark ``messages`` sent and move their recipients to "sent": one statement for the
+    messages and three for the recipients, however many there are (a batch's)."""
     now = timezone.now()
     OutboxMessage.objects.filter(pk__in=[m.pk for m in messages]).update(
         state=OutboxState.SENT, sent_at=now, attempts=F("attempts") + 1

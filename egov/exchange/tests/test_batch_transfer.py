@@ -72,19 +72,25 @@ def test_a_package_that_breaks_the_batch_holds_back_only_itself(world):
     ]
 
 
+def hub_served_by(url):
+    """This installation's hub at ``url``, which knows this installation as its member by
+    the same token (``t-1``)."""
+    return Peer.objects.create(
+        name="Trục",
+        code="hub",
+        is_hub=True,
+        base_url=url,
+        outbound_token="t-1",
+        inbound_token_sha256=Peer.hash_token("t-1"),
+    )
+
+
 @pytest.mark.django_db(transaction=True)
 def test_due_messages_for_the_hub_go_in_one_request_each_marked_by_its_result(world, live_server):
     # This installation's hub is served by the live server (the same database plays both
     # sides, and the hub knows this installation as its member by the same token): it
     # routes H41.12 to this member's mailbox.
-    hub = Peer.objects.create(
-        name="Trục",
-        code="hub",
-        is_hub=True,
-        base_url=live_server.url,
-        outbound_token="t-1",
-        inbound_token_sha256=Peer.hash_token("t-1"),
-    )
+    hub = hub_served_by(live_server.url)
     Organ.objects.create(code=HUB_ORGAN, name="Sở Nội vụ", peer=hub)
     to_hub = edxml.Organization(organ_id=HUB_ORGAN, organ_name="Sở Nội vụ")
     nowhere = edxml.Organization(organ_id="G09.99", organ_name="Không có")

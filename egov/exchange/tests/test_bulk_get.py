@@ -7,21 +7,14 @@ import pytest
 
 from egov.exchange import bulk
 from egov.exchange.errors import PeerRefused, TransportError
-from egov.exchange.models import HubMailbox, Peer
+from egov.exchange.models import HubMailbox
 
-from .test_batch_transfer import _media  # noqa: F401 - the fixture, for this module too
+from .test_batch_transfer import _media, hub_served_by  # noqa: F401 - _media: a fixture
 
 
 @pytest.fixture
 def hub(db, live_server):
-    return Peer.objects.create(
-        name="Trục",
-        code="hub",
-        is_hub=True,
-        base_url=live_server.url,
-        outbound_token="t-1",
-        inbound_token_sha256=Peer.hash_token("t-1"),
-    )
+    return hub_served_by(live_server.url)
 
 
 def _packages_url(hub, ids):
