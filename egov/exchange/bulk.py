@@ -9,12 +9,11 @@ body of known length into one buffer in C. Everything else stays on httpx (``cli
 from __future__ import annotations
 
 import http.client
-import json
 import ssl
 import threading
 from urllib.parse import urlsplit
 
-from egov.exchange.errors import PeerRefused, TransportError
+from egov.exchange.errors import TransportError, from_answer
 
 _TIMEOUT = 30.0
 _local = threading.local()
@@ -54,12 +53,7 @@ def get(url: str, *, token: str, ca_file: str = "") -> bytes:
                 exc, http.client.RemoteDisconnected | ConnectionResetError | BrokenPipeError
             ):
                 raise TransportError(f"{type(exc).__name__}: {exc}") from None
-    if status >= 500:
-        raise TransportError(f"HTTP {status}: {body[:300]!r}")
-    if status >= 400:
-        try:
-            payload = json.loads(body)
-        except ValueError:
-            payload = {"code": f"http_{status}", "detail": body[:300].decode("utf-8", "replace")}
-        raise PeerRefused(str(payload.get("code", "refused")), str(payload.get("detail", "")))
+    error = from_answer(status, body)
+    if error is not None:
+        raise error
     return body

@@ -14,6 +14,7 @@ from egov.exchange import bulk, framing
 # Re-exported: callers catch ``client.TransportError`` and ``client.PeerRefused``.
 from egov.exchange.errors import PeerRefused as PeerRefused
 from egov.exchange.errors import TransportError as TransportError
+from egov.exchange.errors import from_answer
 from egov.exchange.models import Peer
 
 
@@ -44,14 +45,9 @@ def _call(peer: Peer, method: str, path: str, **kwargs: Any) -> httpx.Response:
         response = client_for(peer).request(method, path, **kwargs)
     except httpx.HTTPError as exc:
         raise TransportError(f"{type(exc).__name__}: {exc}") from None
-    if response.status_code >= 500:
-        raise TransportError(f"HTTP {response.status_code}: {response.text[:300]}")
-    if response.status_code >= 400:
-        try:
-            payload = response.json()
-        except ValueError:
-            payload = {"code": f"http_{response.status_code}", "detail": response.text[:300]}
-        raise PeerRefused(str(payload.get("code", "refused")), str(payload.get("detail", "")))
+    error = from_answer(response.status_code, response.content)
+    if error is not None:
+        raise error
     return response
 
 
